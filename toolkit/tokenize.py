@@ -1,0 +1,257 @@
+"""Tokenize stage: paragraphs, sentences and words, each with character offsets.
+
+Sentences come from NLTK's Punkt (:class:`nltk.tokenize.punkt.PunktSentenceTokenizer`)
+given the toolkit's own parameters for news English, so no ``nltk_data`` is needed
+and nothing is downloaded. Paragraph breaks (newlines) are always sentence breaks.
+Words come from NLTK's Treebank-style ``NLTKWordTokenizer().span_tokenize``, which
+keeps quotation marks as written (plain ``word_tokenize`` rewrites ``"`` as
+two-character tokens and needs ``punkt_tab``). Every span indexes the text it was
+given: ``text[start:end]`` gives the sentence or token back exactly.
+
+>>> text = 'U.S. adviser John R. Bolton arrived on Aug. 22. "We talk," he said.'
+>>> [text[s.start:s.end] for s in split_sentences(text)]
+['U.S. adviser John R. Bolton arrived on Aug. 22.', '"We talk," he said.']
+>>> [t.text for t in tokenize_words('"We talk," he said.')]
+['"', 'We', 'talk', ',', '"', 'he', 'said', '.']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from toolkit.schema import SENTENCE_COLUMNS, TOKEN_COLUMNS, require_columns
+
+__all__ = [
+    "NEWS_ABBREVIATIONS", "QUOTE_MARKS", "Sentence", "Token",
+    "split_paragraphs", "split_sentences", "tokenize_words",
+    "sentences_frame", "tokens_frame",
+]
+
+#: Abbreviations after which Punkt must not end a sentence (lower case, without the
+#: final period, as Punkt stores them). Single letters cover initials (``John R.``).
+NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # places and bodies
+        "u.s", "u.s.a", "u.k", "u.n", "e.u", "d.c", "n.y", "l.a", "u.a.e", "st", "mt", "ft",
+        "calif", "fla", "ill", "mass", "mich", "penn", "tex", "va", "wash", "ariz", "conn",
+        # titles and ranks
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "pres", "amb", "rev", "hon",
+        "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "brig", "jr", "sr",
+        # months and days
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+        # business and reference
+        "inc", "corp", "co", "ltd", "llc", "bros", "dept", "univ", "assn", "no", "nos", "vol",
+        "p", "pp", "approx", "vs", "v", "e.g", "i.e", "a.m", "p.m", "cf", "al",
+    }
+    | set("abcdefghijklmnopqrstuvwxyz")
+)
+
+#: Quotation marks of every common style; each is its own token.
+QUOTE_MARKS: frozenset[str] = frozenset('"\'“”‘’«»„‚‹›「」『』')
+
+
+def _news_punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+_PUNKT = _news_punkt()
+_WORDS = NLTKWordTokenizer()
+# A paragraph is a run of non-blank characters between newlines.
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+# Fallback when span_tokenize cannot align its output with the input.
+_FALLBACK_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# A token made of quote marks and other characters, to be split apart.
+_MIXED_QUOTE_TOKEN = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]|[^" +
+                                re.escape("".join(sorted(QUOTE_MARKS))) + "]+")
+# What precedes an abbreviation glued to other text: "(Xinhua/U.S." -> "U.S."
+_WORD_BEFORE_ABBREVIATION = re.compile(r"^.*[(/\[\-\"“‘'«]")
+_CONTRACTION_AFTER_APOSTROPHE = frozenset({"s", "S", "t", "re", "ve", "ll", "d", "m"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence span: ``text[start:end]``; ``paragraph`` counts from 0."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation token: ``text`` equals the source text's ``[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of ``text`` (news paragraphs are lines).
+
+    >>> split_paragraphs("One.\\n\\n  Two.\\nThree.")
+    [(0, 4), (8, 12), (13, 19)]
+    """
+    spans = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = match.span()
+        # trim surrounding blanks so spans hold just the paragraph's text
+        while text[start].isspace():
+            start += 1
+        while text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def _iter_sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    for paragraph, (p_start, p_end) in enumerate(split_paragraphs(text)):
+        chunk = text[p_start:p_end]
+        pending_start = None
+        for s_start, s_end in _PUNKT.span_tokenize(chunk):
+            if pending_start is None:
+                pending_start = s_start
+            if _is_false_break(chunk, pending_start, s_end):
+                continue
+            yield paragraph, p_start + pending_start, p_start + s_end
+            pending_start = None
+        if pending_start is not None:
+            yield paragraph, p_start + pending_start, p_end
+
+
+def _is_false_break(chunk: str, start: int, end: int) -> bool:
+    """Punkt sees words between spaces: it misses ``(Xinhua/U.S.`` and breaks inside brackets."""
+    if end >= len(chunk):
+        return False
+    sentence = chunk[start:end]
+    if sentence.count("(") > sentence.count(")"):
+        return True
+    last_word = sentence.rsplit(None, 1)[-1]
+    stem = _WORD_BEFORE_ABBREVIATION.sub("", last_word).rstrip(".").lower()
+    return last_word.endswith(".") and stem in NEWS_ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; paragraph breaks always split.
+
+    >>> [s.paragraph for s in split_sentences("Talks ended. Both left.\\nThen rain.")]
+    [0, 0, 1]
+    """
+    return [Sentence(i, para, start, end) for i, (para, start, end) in enumerate(_iter_sentence_spans(text))]
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    try:
+        spans = list(_WORDS.span_tokenize(chunk))
+    except Exception:  # noqa: BLE001 - NLTK's aligner has raised ValueError/IndexError on odd quote runs
+        spans = [m.span() for m in _FALLBACK_WORD.finditer(chunk)]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        token = chunk[s:e]
+        if len(token) > 1 and any(ch in QUOTE_MARKS for ch in token) and not _is_contraction(token):
+            for m in _MIXED_QUOTE_TOKEN.finditer(token):
+                out.append((start + s + m.start(), start + s + m.end()))
+        else:
+            out.append((start + s, start + e))
+    return _join_curly_contractions(text, out)
+
+
+def _is_contraction(token: str) -> bool:
+    # "'s", "n't", "’ll": apostrophes inside words, not quotation marks
+    return token[0] in "'’" and token[1:] in _CONTRACTION_AFTER_APOSTROPHE or token.endswith(("n't", "n’t"))
+
+
+def _join_curly_contractions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Treebank splits ``Russia’s`` into ``Russia ’ s``; join ``’ s`` back into ``’s``."""
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        if (text[s:e] == "’" and i + 1 < len(spans) and spans[i + 1][0] == e and s > 0
+                and text[s - 1].isalpha() and text[e:spans[i + 1][1]] in _CONTRACTION_AFTER_APOSTROPHE):
+            joined.append((s, spans[i + 1][1]))
+            i += 2
+            continue
+        joined.append((s, e))
+        i += 1
+    return joined
+
+
+def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with offsets into ``text``.
+
+    >>> [t.text for t in tokenize_words("«Non», dit-il, Russia’s „view“.")]
+    ['«', 'Non', '»', ',', 'dit-il', ',', 'Russia', '’s', '„', 'view', '“', '.']
+    """
+    end = len(text) if end is None else end
+    return [Token(s, e, text[s:e]) for s, e in _word_spans(text, start, end)]
+
+
+def _articles(articles: pd.DataFrame) -> Iterator[tuple[str, str]]:
+    require_columns(articles, ("doc_id", "text"), what="articles")
+    for doc_id, text in zip(articles["doc_id"], articles["text"]):
+        yield str(doc_id), text if isinstance(text, str) else ""
+
+
+def sentences_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence of every article (columns :data:`~toolkit.schema.SENTENCE_COLUMNS`).
+
+    >>> frame = sentences_frame(pd.DataFrame({"doc_id": ["a"], "text": ["One. Two."]}))
+    >>> frame[["sentence", "start", "end", "text"]].values.tolist()
+    [[0, 0, 4, 'One.'], [1, 5, 9, 'Two.']]
+    """
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    for doc_id, text in _articles(articles):
+        for index, (paragraph, start, end) in enumerate(_iter_sentence_spans(text)):
+            columns["doc_id"].append(doc_id)
+            columns["sentence"].append(index)
+            columns["paragraph"].append(paragraph)
+            columns["start"].append(start)
+            columns["end"].append(end)
+            columns["text"].append(text[start:end])
+    return _frame(columns, ints=("sentence", "paragraph", "start", "end"))
+
+
+def tokens_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per token of every article (columns :data:`~toolkit.schema.TOKEN_COLUMNS`).
+
+    ``token`` counts tokens within the article; ``sentence`` is the sentence index.
+
+    >>> frame = tokens_frame(pd.DataFrame({"doc_id": ["a"], "text": ['He said "no."']}))
+    >>> frame["text"].tolist(), frame["is_quote_mark"].tolist()
+    (['He', 'said', '"', 'no', '.', '"'], [False, False, True, False, False, True])
+    """
+    columns: dict[str, list] = {name: [] for name in TOKEN_COLUMNS}
+    for doc_id, text in _articles(articles):
+        token_index = 0
+        for sentence, (_, s_start, s_end) in enumerate(_iter_sentence_spans(text)):
+            for start, end in _word_spans(text, s_start, s_end):
+                word = text[start:end]
+                columns["doc_id"].append(doc_id)
+                columns["sentence"].append(sentence)
+                columns["token"].append(token_index)
+                columns["start"].append(start)
+                columns["end"].append(end)
+                columns["text"].append(word)
+                columns["is_quote_mark"].append(word in QUOTE_MARKS)
+                token_index += 1
+    return _frame(columns, ints=("sentence", "token", "start", "end"))
+
+
+def _frame(columns: dict[str, list], *, ints: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame(columns)
+    for name in ints:
+        frame[name] = frame[name].astype("int64")
+    if "is_quote_mark" in frame:
+        frame["is_quote_mark"] = frame["is_quote_mark"].astype(bool)
+    return frame
