@@ -1,0 +1,332 @@
+"""Who is speaking: noun phrases next to a cue, the article's people, and how they resolve.
+
+An :class:`EntityIndex` is built once per article from its capitalised names: each
+person gets the fullest name the article gives (``John R. Bolton``), the words the
+article attaches to them (title, nationality, organisation, apposition) and, where
+known, a gender (from a common first name or a gendered title). Speaker mentions are
+then resolved through it:
+
+* names by their last word (``Bolton`` -> ``John R. Bolton``);
+* pronouns to the nearest compatible person, sentence by sentence backwards;
+* definite descriptions (``the senior U.S. official``) to the person whose attached
+  words contain the description's nationality/organisation words and fit its role;
+* groups (``both sides``) to the two people most recently in view.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from toolkit.quotes.lexicon import (
+    DETERMINERS, FIRST_NAME_GENDER, GENDERED_WORDS, GENERIC_ROLES, GROUP_WORDS, ORGANISATION_HEADS,
+    ORGANISATION_WORDS, ROLE_CLASSES, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS, stem_place, strip_accents,
+)
+
+# A word as the mention parser sees it: letters/digits with inner dots, apostrophes and
+# hyphens (``U.S.``, ``O'Neil``, ``Russia's``), or one punctuation character.
+WORD = re.compile(r"[^\W_](?:[\w.'’\-]*[\w.])?|[^\w\s]")
+# A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``).
+_NAME_RUN = re.compile(
+    r"(?<![\w.’'])(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?"
+    r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.))*"
+)
+# Capitalised words that start sentences or name times, not people.
+_NOT_NAMES = frozenset("""
+    the a an but and or so yet in on at as for while when after before this that these those it
+    he she they we i you his her their our its my your there here what who whom why how both some
+    many most all according if though although despite since because however meanwhile also
+    still then now even only just not no yes mr mrs ms dr one two three speaking asked asked
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow last next earlier
+    later during under over with without from to by of into about against between among
+    neither either each every another other such more less several few much
+""".split())
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def norm(word: str) -> str:
+    """Lower-case, accent-free, possessive-free form of a word."""
+    return _POSSESSIVE.sub("", strip_accents(word).lower()).strip(".")
+
+
+def descriptor_key(word: str) -> str:
+    """The key under which a descriptive word is compared (``Russian`` ~ ``Russia's``)."""
+    if word[:1].isupper():
+        return stem_place(word)
+    w = norm(word)
+    return ROLE_SYNONYMS.get(w, w)
+
+
+@dataclass
+class Entity:
+    """A person or organisation of one article."""
+
+    id: int
+    name: str
+    type: str  # "person" | "organisation"
+    gender: str | None = None
+    descriptors: set[str] = field(default_factory=set)
+    first_start: int = 0
+    first_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    entity: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A resolved speaker: the name, its type, and how it was found."""
+
+    speaker: str | None
+    speaker_type: str | None
+    how: str
+    entity: int | None = None
+    members: tuple[int, ...] = ()
+
+
+def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words): the name is the tail."""
+    cut = len(words)
+    while cut > 0:
+        w = norm(words[cut - 1])
+        if w in TITLE_WORDS or w in ORGANISATION_WORDS or _POSSESSIVE.search(words[cut - 1]) or "." in w and len(w) > 2:
+            break
+        cut -= 1
+    return words[:cut], words[cut:]
+
+
+def _gender_of(name_words: list[str], title_words: list[str]) -> str | None:
+    for w in title_words:
+        g = GENDERED_WORDS.get(norm(w))
+        if g:
+            return g
+    if len(name_words) >= 2:
+        return FIRST_NAME_GENDER.get(norm(name_words[0]))
+    return None
+
+
+class EntityIndex:
+    """The people and organisations an article names, with every name mention's offsets."""
+
+    def __init__(self, text: str, sentence_starts: list[int]):
+        self.text = text
+        self.entities: list[Entity] = []
+        self.mentions: list[NameMention] = []
+        self._by_last: dict[str, list[int]] = {}
+        self._sentence_starts = sentence_starts
+        self._harvest()
+
+    # -- building -----------------------------------------------------------------------
+    def _harvest(self) -> None:
+        text = self.text
+        for match in _NAME_RUN.finditer(text):
+            start, end = match.span()
+            words = match.group().split()
+            # drop sentence-initial function words ("The", "But") and trailing possessive marks
+            while words and norm(words[0]) in _NOT_NAMES:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            if not words:
+                continue
+            title, name = _split_title(words)
+            if not name:
+                if any(norm(w) in ORGANISATION_WORDS for w in words):
+                    self._add_organisation(" ".join(words), start, end)
+                continue
+            name_start = end - len(" ".join(name)) if text[start:end].endswith(" ".join(name)) else start
+            if name[-1].endswith("."):
+                name[-1] = name[-1][:-1]
+            if any(norm(w) in ORGANISATION_WORDS for w in name):
+                self._add_organisation(" ".join(words), start, end)
+                continue
+            descriptors = {descriptor_key(w) for w in title}
+            descriptors |= self._context_descriptors(start, end)
+            gender = _gender_of(name, title)
+            for w in self._context_words(start):
+                gender = gender or GENDERED_WORDS.get(norm(w))
+            self._add_person(name, descriptors, gender, name_start, name_start + len(" ".join(name)),
+                             titled=bool(title))
+
+    def _context_words(self, start: int) -> list[str]:
+        """Up to five lower-case/possessive words right before a name (``Kremlin spokesman``)."""
+        before = self.text[max(0, start - 80):start]
+        words = WORD.findall(before)
+        picked: list[str] = []
+        for w in reversed(words):
+            if not (w[0].isalnum()) or norm(w) in DETERMINERS or len(picked) >= 5:
+                break
+            picked.append(w)
+        return picked[::-1]
+
+    def _context_descriptors(self, start: int, end: int) -> set[str]:
+        keys = {descriptor_key(w) for w in self._context_words(start) if norm(w) not in {"and", "of"}}
+        # apposition after the name: ", the Kremlin spokesman," / ", a former diplomat."
+        after = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]",
+                         self.text[end:end + 120])
+        if after:
+            keys |= {descriptor_key(w) for w in WORD.findall(after.group(1)) if w[0].isalnum()}
+        # apposition before the name: "his Russian counterpart, Security Council Secretary X"
+        before = re.search(r"(?:the|a|an|his|her|its|their)\s+([^,.;:\"“”«»]{0,60}),\s*$",
+                           self.text[max(0, start - 90):start])
+        if before:
+            keys |= {descriptor_key(w) for w in WORD.findall(before.group(1)) if w[0].isalnum()}
+        return {k for k in keys if k and k not in DETERMINERS}
+
+    def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
+                    *, titled: bool) -> None:
+        last = norm(name[-1])
+        first = norm(name[0]) if len(name) > 1 else None
+        target = None
+        for eid in reversed(self._by_last.get(last, [])):
+            entity = self.entities[eid]
+            if entity.type != "person":
+                continue
+            ent_first = norm(entity.name.split()[0]) if " " in entity.name else None
+            if first is None or ent_first is None or ent_first[0] == first[0]:
+                target = eid
+                break
+        if target is None:
+            if len(name) == 1 and not titled and last not in FIRST_NAME_GENDER:
+                # a lone capitalised word nobody was introduced under: a place or an organisation
+                self._add_organisation(" ".join(name), start, end, person_like=True)
+                return
+            target = len(self.entities)
+            self.entities.append(Entity(target, " ".join(name), "person", gender, set(), start, end))
+            self._by_last.setdefault(last, []).append(target)
+        entity = self.entities[target]
+        if len(" ".join(name)) > len(entity.name):
+            entity.name = " ".join(name)
+        entity.gender = entity.gender or gender
+        entity.descriptors |= descriptors
+        self.mentions.append(NameMention(start, end, target))
+
+    def _add_organisation(self, name: str, start: int, end: int, *, person_like: bool = False) -> None:
+        key = "org:" + norm(name)
+        ids = self._by_last.get(key)
+        if ids:
+            eid = ids[0]
+        else:
+            eid = len(self.entities)
+            self.entities.append(Entity(eid, name, "organisation" if not person_like else "unknown", None, set(),
+                                        start, end))
+            self._by_last[key] = [eid]
+        self.mentions.append(NameMention(start, end, eid))
+
+    # -- lookups ------------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose name mention overlaps ``[start, end)``, preferring the last one."""
+        found = None
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                found = self.entities[mention.entity]
+        return found
+
+    def person_by_name(self, words: list[str], before: int) -> Entity | None:
+        """The person a written name refers to: last word, compatible first name, most recent."""
+        title, name = _split_title(words)
+        if not name:
+            return None
+        last = norm(name[-1])
+        first = norm(name[0]) if len(name) > 1 else None
+        best = None
+        for eid in self._by_last.get(last, []):
+            entity = self.entities[eid]
+            if entity.type != "person":
+                continue
+            ent_first = norm(entity.name.split()[0]) if " " in entity.name else None
+            if first and ent_first and ent_first[0] != first[0]:
+                continue
+            best = entity
+        return best
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, pos) - 1)
+
+    def persons_before(self, pos: int, *, sentences_back: int = 6) -> list[tuple[int, list[NameMention]]]:
+        """Person mentions before ``pos`` grouped by sentence, nearest sentence first."""
+        current = self.sentence_of(pos)
+        groups: dict[int, list[NameMention]] = {}
+        for mention in self.mentions:
+            if mention.start >= pos:
+                break
+            if self.entities[mention.entity].type != "person":
+                continue
+            sentence = self.sentence_of(mention.start)
+            if current - sentence <= sentences_back:
+                groups.setdefault(sentence, []).append(mention)
+        return sorted(groups.items(), key=lambda item: -item[0])
+
+    def add_resolved_mention(self, start: int, end: int, entity: int) -> None:
+        """Record a resolved pronoun/description so later pronouns see it."""
+        index = bisect_right([m.start for m in self.mentions], start)
+        self.mentions.insert(index, NameMention(start, end, entity))
+
+
+def description_words(words: list[str]) -> tuple[set[str], str, bool]:
+    """(informative keys, head key, definite?) of a description like ``the senior U.S. official``."""
+    definite = bool(words) and norm(words[0]) in {"the", "his", "her", "its", "their", "this", "that"}
+    keys: set[str] = set()
+    for w in words:
+        if not w[0].isalnum() or norm(w) in DETERMINERS or norm(w) in {"of", "for", "at", "with", "from", "to"}:
+            continue
+        if w[0].isupper() or norm(w) in ROLE_NOUNS:
+            keys.add(descriptor_key(w))
+    head = descriptor_key(words[-1]) if words else ""
+    return keys, head, definite
+
+
+def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entity | None:
+    """The earlier-named person a definite description fits best, or None."""
+    keys, head, definite = description_words(words)
+    if not definite:
+        return None
+    capital_keys = {descriptor_key(w) for w in words if w[0].isupper() and norm(w) not in DETERMINERS}
+    role_keys = keys - capital_keys
+    best, best_score, best_pos = None, -1.0, -1
+    for mention in index.mentions:
+        if mention.start >= pos:
+            break
+        entity = index.entities[mention.entity]
+        if entity.type != "person":
+            continue
+        known = entity.descriptors | {norm(w) for w in entity.name.split()}
+        if not capital_keys <= known:
+            continue
+        score = float(len(capital_keys))
+        for role in role_keys:
+            if role in known:
+                score += 1.0
+            elif role in ROLE_CLASSES and known & ROLE_CLASSES[role]:
+                score += 0.75
+            elif role in GENERIC_ROLES or role == "counterpart":
+                score += 0.1 if entity.descriptors else 0.0
+            else:
+                score -= 0.6
+        if head not in GENERIC_ROLES and head not in known and not (head in ROLE_CLASSES and known & ROLE_CLASSES[head]):
+            if not capital_keys:
+                continue
+        if not entity.descriptors and not capital_keys:
+            continue
+        if score > best_score or (score == best_score and mention.start > best_pos):
+            best, best_score, best_pos = entity, score, mention.start
+    if best is not None and best_score > 0:
+        return best
+    return None
+
+
+def is_group_phrase(words: list[str]) -> bool:
+    lowered = [norm(w) for w in words]
+    return (bool(lowered) and lowered[0] in {"both", "the", "two"} and lowered[-1] in GROUP_WORDS
+            and ("both" in lowered or "two" in lowered))
+
+
+def is_organisation_phrase(words: list[str]) -> bool:
+    head = norm(words[-1]) if words else ""
+    if head in ORGANISATION_HEADS:
+        return True
+    return any(norm(w) in ORGANISATION_WORDS for w in words if w[0].isupper())
