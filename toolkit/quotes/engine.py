@@ -3,15 +3,18 @@
 One pass over an article, in this order:
 
 1. paragraphs, sentences (the tokenize stage's Punkt) and quotations (:mod:`.marks`);
+   an unclosed quotation that runs into its own attribution (``"Q, X said``) is
+   closed there;
 2. *units*: sentences joined where a quotation runs across their boundary;
 3. speech cues outside quotations (:data:`CUE_PATTERN`), each read by one rule:
    ``according to X``, ``X was cited as saying (by Y)``, ``Y quoted X as saying``,
-   a participial cue after a comma (``, adding that``) that inherits the main
-   clause's speaker, a naming cue with a quotation object (``called it "Q"``), or a
-   plain cue with its speaker before (``X said``) or after it (``said X``);
-4. content: after the cue (``that``, a colon, a quotation, or a bare clause for verbs
-   that allow one), or before it (``S, X said``; ``"Q," said X``); a quotation split
-   by its attribution gives two quotes;
+   a participial cue after a comma (``, adding that``) or a coordinated one
+   (``... and said``) that inherits the main clause's speaker, a naming cue with a
+   quotation object (``called it "Q"``), or a plain cue with its speaker before
+   (``X said``) or after it (``said X``);
+4. content: after the cue (``that``, a colon, a quotation, or a bare clause), or
+   before it (``S, X said``; ``"Q," said X``); a quotation split by its attribution
+   gives two quotes; content stops where another attribution takes over;
 5. continuation: a quotation with no cue of its own that opens its sentence, right
    after an attributed quote, belongs to that quote's speaker;
 6. speakers are resolved in reading order through :class:`.mentions.EntityIndex`.
@@ -26,8 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from toolkit.quotes.lexicon import (
-    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, NEEDS_MARKED_CONTENT,
-    PRONOUNS, ROLE_NOUNS,
+    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, PRONOUNS, ROLE_NOUNS,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
@@ -36,13 +38,17 @@ from toolkit.quotes.mentions import (
 from toolkit.tokenize import split_paragraphs, split_sentences
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
+_AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
 #: Every speech cue: phrases first so they win over their single words.
 CUE_PATTERN = re.compile(
     r"\b(?:"
     r"(?P<according>according to)"
-    r"|(?P<passive>(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?(?:cited|quoted|reported)\s+as\s+(?:saying|telling|stating|writing|warning|adding))"
-    r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+as\s+(?:saying|telling|stating|writing|warning|adding)\b)"
-    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|call(?:s|ed|ing)?\s+for|went\s+on\s+to\s+say|made\s+clear)"
+    # "was cited as saying", "was quoted by Ostra-Press as saying"
+    r"|(?P<passive>(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?(?:cited|quoted|reported)"
+    r"(?:\s+by\s+(?P<passive_by>[^.;:\"“”«»]{1,60}?))?\s+" + _AS_SAYING + r")"
+    # "Ostra-Press quoted Dragunov as saying"
+    r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
+    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear)"
     r"|(?P<verb>" + "|".join(map(re.escape, _FORMS)) + r")"
     r")\b",
     re.IGNORECASE,
@@ -55,8 +61,6 @@ _NOUNISH = frozenset("""report reports claim claims comment comments remark rema
     contest contests hint hints relay tweet tweets reply replies vow vows boast boasts warning warnings
     statement statements question questions continue continues
 """.split())
-_CLAUSE_END = re.compile(r"[.;!?]")
-_THAT = re.compile(r"\s*(?:,\s*)?that\b\s*", re.IGNORECASE)
 _PREPOSITIONS_IN_NP = frozenset({"of", "for", "at", "with", "from", "to", "in"})
 _STOP_AFTER_SPEAKER = frozenset("""that in on at during after before when while who which whose as to told said says
     and but because since if although though with without by from over about into
@@ -65,6 +69,76 @@ _TELL_LIKE = frozenset({"tell", "inform", "assure", "brief", "remind", "notify",
                         "reassure", "instruct"})
 _OPENING = "\"“„«‹‘'"
 _CLOSING = "\"”»›’'“"
+_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
+# Words that may open the parenthetical of "X, <it>, said".
+_PARENTHETICAL_OPENERS = frozenset("""who which whose the a an his her its their one now then until himself herself
+    itself speaking a former also still once like as in
+""".split())
+# Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
+_CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if because though although yet also then
+    speaking asked meanwhile however still later earlier separately for with from during
+""".split())
+_NOT_SUBJECT_STARTS = frozenset({"asked", "speaking", "pressed", "questioned"})
+# "... and said" / "... but maintained": a cue sharing the subject of the one before.
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|\w+ly)\s+)?$", re.IGNORECASE)
+# A cue followed by explicit content: "that", a colon, or a quotation.
+_FORWARD_MARK = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|later|last|this)\b[^,;:\"“”«»]{0,40}?)?"
+                           r"\s*(?:that\b|:|,?\s*[\"“„«‘])", re.IGNORECASE)
+# What may follow "X said" when the attribution closes the sentence.
+_ADVERBIAL_TO_END = re.compile(
+    r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
+    r"shortly|briefly|afterwards|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|"
+    r"in\s+a|in\s+an)\b[^\"“”«»]{0,140})?[.!?]?\s*$", re.IGNORECASE)
+_THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had"})
+# "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
+_ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
+                        r"[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?))(?=[\s,.:;])")
+# "on Saturday", "in an interview on Monday": time and place between a cue and its content.
+_TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:[\w’'\-]+\s+){0,3}?"
+                          r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
+                          r"statement|briefing|conference|today|yesterday))+(?=\s)")
+_NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes no something anything otherwise why how what whether
+    if which who whom goodbye hello thanks thank sorry please farewell
+""".split())
+# Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
+_FRONTED = frozenset("""speaking asked in at on after before while when as late early during following responding
+    addressing writing talking commenting questioned pressed interviewed later earlier separately meanwhile
+    also however elsewhere describing calling asked answering replying reacting
+""".split())
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|shall|should|may|might|must|do|does|"
+    r"did|\w+n't|\w+n’t|\w{2,}ed|says|wants|needs|goes|makes|remains|seems|looks|works|knows|thinks|means|includes|"
+    r"shows|stays|lies|depends|comes|gives|takes|gets|faces|plans|hopes|expects|continues|belongs|matters|exists|"
+    r"lacks|helps|holds|stands|sees|puts|keeps|leaves|brings|runs|tends|risks|deserves|requires|reflects|suits|"
+    r"began|begun|went|gone|came|made|took|taken|gave|given|got|saw|seen|knew|known|told|said|left|kept|held|"
+    r"brought|thought|felt|found|meant|paid|sent|spent|stood|understood|won|lost|met|led|set|put|cut|hit|let|"
+    r"become|became|done|sold|built|fell|fallen|broke|broken|chose|chosen|drew|drawn|grew|grown|rose|risen|"
+    r"spoke|spoken|wrote|written|need|want|know|think|believe|agree|work|remain|exist|matter|happen|mean|"
+    r"'s|’s|'re|’re|'ll|’ll|'ve|’ve|'m|’m)\b", re.IGNORECASE)
+# "PORT HALDEN, March 14 (Meridian Wire) -": a dateline is not part of the content.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-{1,2})\s*")
+
+
+def _looks_like_clause(text: str) -> bool:
+    """Has a finite verb (or something that reads like one): content, not a bare noun phrase."""
+    return _VERBISH.search(text) is not None
+
+
+def _is_skippable(word: str) -> bool:
+    """Between subject and cue: auxiliaries, adverbs, reflexives (``has also``, ``himself``)."""
+    w = norm(word)
+    return w in AUXILIARIES or (w.endswith("ly") and len(w) > 3 and word.islower()) or w in {
+        "himself", "herself", "itself", "themselves", "too"}
+
+
+@dataclass(frozen=True)
+class Content:
+    """A content span found by a rule; ``marked`` when ``that``/colon/quotation announced it."""
+
+    start: int
+    end: int
+    addressee: str | None
+    marked: bool
 
 
 @dataclass(frozen=True)
@@ -101,16 +175,37 @@ class Document:
         self.text = text
         self.paragraphs = split_paragraphs(text)
         sentences = split_sentences(text)
-        self.quotations = find_quotations(text, self.paragraphs)
-        self._q_starts = [self._outer(q)[0] for q in self.quotations]
+        self.quotations = self._close_at_attribution(find_quotations(text, self.paragraphs))
+        self._q_starts = [self.outer(q)[0] for q in self.quotations]
         self.units = self._units(sentences)
         self._unit_starts = [u.start for u in self.units]
         self.sentence_starts = [u.start for u in self.units]
+        self._paragraph_starts = [p[0] for p in self.paragraphs]
 
     @staticmethod
-    def _outer(q: Quotation) -> tuple[int, int]:
+    def outer(q: Quotation) -> tuple[int, int]:
         """The quotation's span with its marks."""
         return (q.open if q.open >= 0 else q.start, q.close + 1 if q.close >= 0 else q.end)
+
+    def _close_at_attribution(self, quotations: list[Quotation]) -> list[Quotation]:
+        """``"We are ready, Marek said.``: a missing closing mark is put before the attribution."""
+        fixed = []
+        for q in quotations:
+            if q.recovered == "unclosed" and q.paragraph == q.last_paragraph:
+                segment = self.text[q.start:q.end]
+                for cue in CUE_PATTERN.finditer(segment):
+                    m = re.search(r"[,?!]\s+((?:[A-Z][\w.’'\-]*\s+){0,4}(?:[A-Z][\w.’'\-]*|he|she|they)|"
+                                  r"(?:the|a|an|his|her)\s+(?:[\w.’'\-]+\s+){0,4}?[\w’'\-]+)\s+(?:\w+ly\s+)?$",
+                                  segment[:cue.start()])
+                    if m:
+                        end = q.start + m.start() + 1
+                        fixed.append(replace(q, end=end, recovered="unclosed:attribution"))
+                        break
+                else:
+                    fixed.append(q)
+            else:
+                fixed.append(q)
+        return fixed
 
     def _units(self, sentences) -> list[Unit]:
         units: list[Unit] = []
@@ -123,36 +218,55 @@ class Document:
 
     def _crosses(self, left_end: int, right_start: int) -> bool:
         """Does a single-paragraph quotation run across this sentence boundary?"""
-        for q in self.quotations:
-            o_start, o_end = self._outer(q)
+        i = bisect_right(self._q_starts, left_end) - 1
+        while i >= 0:
+            q = self.quotations[i]
+            o_start, o_end = self.outer(q)
             if q.paragraph == q.last_paragraph and o_start < left_end and o_end > right_start:
                 return True
+            if o_end < left_end - 2000:
+                break
+            i -= 1
         return False
 
     def unit_at(self, pos: int) -> Unit:
         return self.units[max(0, bisect_right(self._unit_starts, pos) - 1)]
 
+    def body_start(self, unit: Unit) -> int:
+        """Where a unit's text begins once a dateline (``PORT HALDEN, March 14 -``) is skipped."""
+        m = _DATELINE.match(self.text, unit.start, unit.end)
+        return m.end() if m and unit.start in self._paragraph_starts[:3] else unit.start
+
     def quotation_covering(self, pos: int) -> Quotation | None:
         i = bisect_right(self._q_starts, pos) - 1
         while i >= 0:
             q = self.quotations[i]
-            o_start, o_end = self._outer(q)
+            o_start, o_end = self.outer(q)
             if o_start <= pos < o_end:
                 return q
-            if o_end <= pos and i < len(self.quotations) - 1:
+            if q.paragraph == q.last_paragraph and o_end < pos - 5000:
                 break
             i -= 1
         return None
 
     def quotation_starting(self, pos: int, limit: int) -> Quotation | None:
         """The quotation whose opening mark is the first non-space character at/after ``pos``."""
-        i = pos
-        while i < limit and self.text[i].isspace():
-            i += 1
-        for q in self.quotations:
-            if self._outer(q)[0] == i and q.open >= 0:
-                return q
+        while pos < limit and self.text[pos].isspace():
+            pos += 1
+        i = bisect_right(self._q_starts, pos) - 1
+        if i >= 0 and self._q_starts[i] == pos and self.quotations[i].open == pos:
+            return self.quotations[i]
         return None
+
+    def paragraph_after(self, pos: int) -> int:
+        """Index of the first paragraph that starts after ``pos`` (may be out of range)."""
+        return bisect_right(self._paragraph_starts, pos)
+
+    def quotation_opening_paragraph(self, index: int) -> Quotation | None:
+        if index >= len(self.paragraphs):
+            return None
+        start = self.paragraphs[index][0]
+        return self.quotation_starting(start, self.paragraphs[index][1])
 
 
 # -- small text helpers ----------------------------------------------------------------------
@@ -164,7 +278,7 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding blanks, and a trailing full stop/comma/semicolon outside quotation marks."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-" or text[end - 2:end] == "--"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
         end -= 1
     return start, end
 
@@ -173,21 +287,18 @@ def _kind_and_span(doc: Document, start: int, end: int) -> tuple[str, int, int]:
     """Kind of a content span; a span that is one quotation shrinks to inside its marks."""
     text = doc.text
     q = doc.quotation_covering(start)
-    if q is not None and q.open == start:
-        o_start, o_end = doc._outer(q)
-        rest = text[o_end:end].strip(" ,.;:")
-        if not rest:
-            return "direct", q.start, q.end
-    if q is not None and q.open < 0 and q.start == start:
-        o_start, o_end = doc._outer(q)
-        if not text[o_end:end].strip(" ,.;:"):
+    if q is not None and (q.open == start or (q.open < 0 and q.start == start)):
+        o_start, o_end = doc.outer(q)
+        if not text[o_end:end].strip(" ,.;:!?"):
             return "direct", q.start, q.end
     segment = text[start:end]
     if any(ch in segment for ch in "\"“”«»„"):
         return "mixed", start, end
-    for q in doc.quotations:
-        if not q.double and start <= q.open < end:
+    i = bisect_right(doc._q_starts, start)
+    while i < len(doc.quotations) and doc._q_starts[i] < end:
+        if not doc.quotations[i].double:
             return "mixed", start, end
+        i += 1
     return "indirect", start, end
 
 
@@ -200,15 +311,36 @@ class Rules:
 
     # -- speaker noun phrases ------------------------------------------------------------
     def speaker_before(self, unit_start: int, cue_start: int) -> tuple[int, int, list[str]] | None:
-        """The subject noun phrase that ends right before a cue (auxiliaries skipped)."""
+        """The subject noun phrase that ends right before a cue.
+
+        Auxiliaries and adverbs (``has also``, ``briefly``) are skipped, and so is a
+        parenthetical between subject and cue (``X, the Kremlin spokesman, said``;
+        ``X, who led the talks, said``).
+        """
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
-        while i >= 0 and norm(words[i][2]) in AUXILIARIES:
+        while i >= 0 and _is_skippable(words[i][2]):
             i -= 1
         if i < 0:
             return None
-        # a parenthesis right before the cue: "Sen. Jane Roe (D-Vt.) said"
+        if words[i][2] == "," and i > 0:
+            # "X, <apposition or relative clause>, said"
+            j = i - 1
+            while j >= 0 and words[j][2] != "," and i - j <= 30 and words[j][2] not in _QUOTE_CHARS:
+                j -= 1
+            if j <= 0 or words[j][2] != ",":
+                return None
+            first = words[j + 1][2]
+            if not (norm(first) in _PARENTHETICAL_OPENERS or first[0].isupper() or first.endswith("ing")
+                    or first[0].isdigit()):
+                return None
+            i = j - 1
+            while i >= 0 and _is_skippable(words[i][2]):
+                i -= 1
+            if i < 0:
+                return None
         if words[i][2] == ")":
+            # "Sen. Jane Roe (D-Vt.) said"
             j = i
             while j >= 0 and words[j][2] != "(":
                 j -= 1
@@ -226,22 +358,22 @@ class Rules:
         while j >= 0:
             word = words[j][2]
             w = norm(word)
-            if word[0].isupper() and w not in {"according"}:
-                if w in DETERMINERS or w in {"but", "and", "so", "while", "as", "in", "on", "at", "after", "before",
-                                             "when", "if", "because", "though", "although", "yet", "also", "then"}:
-                    if w in DETERMINERS:
-                        best_start = j
+            if word[0].isupper():
+                if w in DETERMINERS:
+                    best_start = j
+                    break
+                if w in _CLAUSE_OPENERS or (j == 0 and w in _NOT_SUBJECT_STARTS):
                     break
                 best_start = j
             elif w in DETERMINERS:
                 best_start = j
                 break
-            elif w in _PREPOSITIONS_IN_NP and j > 0 and j < end_index:
+            elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
                 pass
-            elif w == "and" and j > 0 and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
+            elif w == "and" and 0 < j < end_index and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
                 pass
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4):
-                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or CUE_FORMS.get(w):
+                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or w in CUE_FORMS:
                     break
             elif word in {"-", "–", "'s", "’s"}:
                 pass
@@ -250,13 +382,12 @@ class Rules:
             j -= 1
         if best_start is None:
             return None
-        # trim leading prepositions/“and” that the scan may have walked over
         while best_start < end_index and norm(words[best_start][2]) in _PREPOSITIONS_IN_NP | {"and"}:
             best_start += 1
-        if words[best_start][2][0].islower() and norm(words[best_start][2]) not in DETERMINERS:
+        first_word = words[best_start][2]
+        if first_word[0].islower() and norm(first_word) not in DETERMINERS:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
-            if not (end_index == best_start and norm(words[end_index][2]).endswith("s")
-                    and norm(words[end_index][2]) in ROLE_NOUNS):
+            if not (norm(words[end_index][2]).endswith("s") and norm(words[end_index][2]) in ROLE_NOUNS):
                 return None
         span_words = [w[2] for w in words[best_start:end_index + 1]]
         return words[best_start][0], words[end_index][1], span_words
@@ -268,7 +399,7 @@ class Rules:
         for k, (s, e, word) in enumerate(words):
             w = norm(word)
             if not word[0].isalnum():
-                if word in {"'s", "’s", "-"} or (word == "." and picked and len(picked[-1][2]) == 1):
+                if word in {"'s", "’s", "-"}:
                     continue
                 break
             if picked and (w in _STOP_AFTER_SPEAKER or (w in AUXILIARIES and not word[0].isupper())):
@@ -277,7 +408,7 @@ class Rules:
                     picked.append((s, e, word))
                     continue
                 break
-            if not picked and w in {"that", "to", "in", "on", "at"}:
+            if not picked and (w in {"that", "to", "in", "on", "at"} or w in AUXILIARIES):
                 return None
             picked.append((s, e, word))
             if len(picked) >= 12:
@@ -289,118 +420,150 @@ class Rules:
         return picked[0][0], picked[-1][1], [p[2] for p in picked]
 
     # -- content -------------------------------------------------------------------------
-    def _content_end(self, start: int, unit: Unit, cues: list[re.Match]) -> int:
-        """Content runs to the unit's end, or to the next participial or trailing cue clause."""
-        end = unit.end
+    def content_end(self, start: int, unit: Unit, cues: list[re.Match]) -> int:
+        """Content runs to the unit's end, or to where another attribution takes over:
+        a participial cue (``, adding that``), ``, according to``, a cue with a subject of
+        its own (``, while X has warned that``; ``, the ministry said.``), or a cue that
+        shares the subject (``... but maintained that``)."""
+        text = self.text
         for cue in cues:
-            if cue.start() <= start or cue.start() >= end:
+            if cue.start() <= start or cue.start() >= unit.end:
                 continue
-            before = self.text[start:cue.start()].rstrip()
             if self.doc.quotation_covering(cue.start()) is not None:
                 continue
-            if cue.group("according") and before.endswith(","):
-                return start + len(before) - 1
+            before = text[start:cue.start()].rstrip()
             form = cue.group().lower()
-            if before.endswith(",") and (form.endswith("ing") or cue.group("passive")):
+            if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.endswith("ing")):
                 return start + len(before) - 1
-            # "... , the ministry said." closes the clause: a trailing attribution of its own
+            coordinated = _COORDINATED.search(before)
+            if coordinated and _FORWARD_MARK.match(text, cue.end()):
+                return start + coordinated.start()
             comma = before.rfind(",")
-            if comma >= 0 and not cue.group("according"):
-                np = self.speaker_before(start + comma + 1, cue.start())
-                if np and np[0] > start + comma and self._clause_ends_after(cue.end(), unit.end):
-                    return start + comma
-        return end
+            if comma < 0:
+                continue
+            np = self.speaker_before(start + comma + 1, cue.start())
+            if np is None or np[0] <= start + comma:
+                continue
+            between = text[start + comma + 1:np[0]]
+            if not between.strip():
+                if self.attribution_ends_clause(cue.end(), unit.end):
+                    return start + comma  # "..., the ministry said."
+            elif re.fullmatch(r"\s*(?:and|but|while|whereas|although|though|as|yet)\s+", between, re.IGNORECASE) \
+                    and _FORWARD_MARK.match(text, cue.end()):
+                return start + comma  # ", while X has warned that ..."
+        return unit.end
 
     def attribution_ends_clause(self, pos: int, limit: int) -> bool:
         """After ``X said`` / ``said X``: only the sentence end, an adverbial, an apposition,
         a second quotation, or a participial cue may follow."""
         rest = self.text[pos:limit]
-        if self._clause_ends_after(pos, limit):
+        if _ADVERBIAL_TO_END.match(rest):
             return True
         if re.match(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)", rest):
             return True
-        # ", the Kremlin spokesman." / ", a former diplomat, adding that"
-        return bool(re.match(r"\s*,\s*(?:the|a|an|his|her|its|their|who|which)\b[^\"“”«»]{0,120}?(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))", rest))
+        return bool(re.match(r"\s*,\s*(?:the|a|an|his|her|its|their|who|which)\b[^\"“”«»]{0,120}?"
+                             r"(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))", rest))
 
-    def _clause_ends_after(self, pos: int, limit: int) -> bool:
-        rest = self.text[pos:limit]
-        return bool(re.match(r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from)\b[^,;\"“”«»]{0,60})?[.!?]?\s*$", rest))
+    def _bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
+        """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
+        short bridge of time/place words or (for ``tell``) an addressee."""
+        words = _words(self.text, pos, min(limit, pos + 240))
+        for k, (s, e, word) in enumerate(words[:16]):
+            w = word.lower()
+            if w in {"that", ":"}:
+                bridge = [x[2] for x in words[:k] if x[2] != ","]
+                addressee = None
+                if bridge and norm(bridge[0]) not in BRIDGE_STARTERS:
+                    if lemma not in _TELL_LIKE:
+                        return None
+                    cut = next((n for n, b in enumerate(bridge) if n and norm(b) in BRIDGE_STARTERS), len(bridge))
+                    addressee = " ".join(bridge[:cut])
+                if w == "that" and k + 1 < len(words) and norm(words[k + 1][2]) in _THAT_IS_DETERMINER:
+                    return None  # "said that plan was dead" is rare; "said that was it" is not content
+                return e, addressee, True
+            if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (w in CUE_FORMS and k > 0):
+                return None
+        return None
 
     def content_after(self, pos: int, unit: Unit, lemma: str, cues: list[re.Match], *,
-                      allow_bare: bool) -> tuple[int, int, str | None] | None:
-        """Content introduced by a cue ending at ``pos``; returns (start, end, addressee)."""
+                      allow_bare: bool) -> Content | None:
+        """Content introduced by a cue that ends at ``pos``."""
         text = self.text
-        addressee = None
-        rest_start = pos
-        if lemma in _TELL_LIKE:
-            m = re.match(r"\s+((?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'\-]+(?:\s+[A-Z][\w.’'\-]*){0,4}|reporters|journalists)", text[pos:unit.end])
-            if m and norm(m.group(1).split()[0]) not in {"that", "on", "in", "at", "during"} and not m.group(1)[0] in _OPENING:
-                addressee = m.group(1)
-                rest_start = pos + m.end()
-        tail = text[rest_start:unit.end]
-        # an optional bridge of time/place words, then "that" or a colon
-        bridge = re.match(r"((?:\s*,)?(?:\s+[\w.’'\-]+){0,9}?)\s*(?:(that)\b|(:))", tail)
-        if bridge and (bridge.group(2) or bridge.group(3)):
-            bridge_words = bridge.group(1).replace(",", " ").split()
-            if not bridge_words or norm(bridge_words[0]) in BRIDGE_STARTERS or (
-                    addressee is None and lemma in _TELL_LIKE and len(bridge_words) <= 4):
-                if addressee is None and lemma in _TELL_LIKE and bridge_words and norm(bridge_words[0]) not in BRIDGE_STARTERS:
-                    addressee = " ".join(bridge_words[:3])
-                start = rest_start + bridge.end()
-                end = self._content_end(start, unit, cues)
-                return (*_trim_content(text, start, end), addressee) if end > start else None
-        # a quotation right after the cue (optionally after a comma)
-        q = self.doc.quotation_starting(rest_start + (1 if tail.lstrip().startswith(",") else 0) +
-                                        (len(tail) - len(tail.lstrip()) if tail.lstrip().startswith(",") else 0),
-                                        unit.end) if tail.lstrip().startswith(",") else self.doc.quotation_starting(rest_start, unit.end)
+        bridged = self._bridge(pos, unit.end, lemma)
+        if bridged is not None:
+            start, addressee, _ = bridged
+            if not text[start:unit.end].strip():
+                # "X told reporters:" closing its paragraph: the next paragraph's quotation
+                q = self.doc.quotation_opening_paragraph(self.doc.paragraph_after(unit.end))
+                if q is None:
+                    return None
+                o_start, o_end = self.doc.outer(q)
+                return Content(o_start, o_end, addressee, True)
+            end = self.content_end(start, unit, cues)
+            start, end = _trim_content(text, start, end)
+            return Content(start, end, addressee, True) if end > start else None
+        tail = text[pos:unit.end]
+        lead = re.match(r"\s*,?\s*", tail)
+        q = self.doc.quotation_starting(pos + lead.end(), unit.end)
         if q is not None:
-            start = self.doc._outer(q)[0]
-            end = self._content_end(start, unit, cues)
-            return (*_trim_content(text, start, end), addressee)
+            start = self.doc.outer(q)[0]
+            end = self.content_end(start, unit, cues)
+            return Content(*_trim_content(text, start, end), None, True)
         if not allow_bare:
             return None
-        # a bare clause: "said the plan was dead"
-        m = re.match(r"\s+", tail)
-        start = rest_start + (m.end() if m else 0)
+        # a bare clause: "said the plan was dead"; "told the Ledger on Saturday the plan ..."
+        cursor, addressee = pos, None
+        if lemma in _TELL_LIKE:
+            m = _ADDRESSEE.match(text, pos, unit.end)
+            if not m:
+                return None
+            addressee, cursor = m.group(1), m.end()
+        m = _TIME_BRIDGE.match(text, cursor, unit.end)
+        if m:
+            cursor = m.end()
+        m = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*").match(text, cursor)
+        start = m.end() if m else cursor
         first = WORD.match(text, start)
-        if not first or norm(first.group()) in BRIDGE_STARTERS or first.group() in ",.;:!?)":
+        if not first or norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS or not first.group()[0].isalnum():
             return None
-        if norm(first.group()) in {"so", "nothing", "little", "much", "more", "this", "it", "yes", "no", "something", "anything",
-                                   "otherwise", "why", "how", "what", "whether", "if"}:
-            return None
-        end = self._content_end(start, unit, cues)
+        end = self.content_end(start, unit, cues)
         start, end = _trim_content(text, start, end)
-        if len(WORD.findall(text[start:end])) < 3:
+        if len(WORD.findall(text[start:end])) < 2 or not _looks_like_clause(text[start:end]):
             return None
-        return start, end, addressee
+        return Content(start, end, addressee, False)
 
-    def content_before(self, speaker_start: int, unit: Unit, cue_start: int,
-                       previous_end: int) -> tuple[int, int] | None:
+    def content_before(self, speaker_start: int, unit: Unit, previous_end: int) -> Content | None:
         """Content of ``S, X said`` / ``"Q," said X``: the clause before the attribution."""
         text = self.text
-        left = text[max(unit.start, previous_end):speaker_start].rstrip()
+        floor = max(unit.start, previous_end, self.doc.body_start(unit))
+        left = text[floor:speaker_start].rstrip()
         if not left:
             return None
-        if left.endswith(","):
-            left_end = max(unit.start, previous_end) + len(left) - 1
-        elif left[-1] in _CLOSING and len(left) >= 2 and left[-2] in ",?!.—-":
-            left_end = max(unit.start, previous_end) + len(left)
-        elif left[-1] in _CLOSING:
-            left_end = max(unit.start, previous_end) + len(left)
-        elif left.endswith(("—", "--", ":")):
-            left_end = max(unit.start, previous_end) + len(left) - (2 if left.endswith("--") else 1)
+        last = left[-1]
+        if last == ",":
+            left_end = floor + len(left) - 1
+        elif last in _CLOSING:
+            left_end = floor + len(left)
+        elif left.endswith("--"):
+            left_end = floor + len(left) - 2
+        elif last in "—–:":
+            left_end = floor + len(left) - 1
         else:
             return None
-        start = max(unit.start, previous_end)
-        # a quotation that ends at the attribution: take it whole, even when it began in an
-        # earlier paragraph
+        start = floor
         q = self.doc.quotation_covering(left_end - 1)
-        if q is not None and q.open >= 0 and q.open < start:
-            start = q.open
+        if q is not None and q.open >= 0 and q.open < start and previous_end <= unit.start:
+            start = q.open  # a quotation that began in an earlier paragraph
         start, end = _trim_content(text, start, left_end)
         if end - start < 2:
             return None
-        return start, end
+        segment = text[start:end]
+        is_quotation = segment[0] in _OPENING or (q is not None and q.open < 0 and q.start == start)
+        if not is_quotation:
+            first = norm(WORD.match(segment).group()) if WORD.match(segment) else ""
+            if (first in _FRONTED and "," not in segment) or not _looks_like_clause(segment):
+                return None  # "Speaking after the meeting, X said ..." is no content
+        return Content(start, end, None, is_quotation)
 
 
 def find_candidates(doc: Document) -> list[Candidate]:
@@ -417,9 +580,7 @@ def find_candidates(doc: Document) -> list[Candidate]:
         if cue.start() < consumed_end:
             continue  # a cue inside an earlier quote's content is part of that content
         unit = doc.unit_at(cue.start())
-        unit_cues = by_unit[unit.start]
-        found = _read_cue(rules, doc, cue, unit, unit_cues, candidates)
-        for candidate in found:
+        for candidate in _read_cue(rules, doc, cue, unit, by_unit[unit.start], candidates):
             candidates.append(candidate)
             if candidate.start > cue.start():
                 consumed_end = max(consumed_end, candidate.end)
@@ -427,7 +588,7 @@ def find_candidates(doc: Document) -> list[Candidate]:
 
 
 def _previous_end(candidates: list[Candidate], unit: Unit) -> int:
-    ends = [c.cue_end for c in candidates if c.unit_start == unit.start and c.cue_end is not None]
+    ends = [max(c.cue_end or 0, c.end) for c in candidates if c.unit_start == unit.start and c.cue_end is not None]
     return max(ends) if ends else unit.start
 
 
@@ -436,10 +597,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     text = doc.text
     form = cue.group().lower()
     previous_end = _previous_end(candidates, unit)
+    floor = max(unit.start, previous_end)
 
-    def make(kind_start: int, kind_end: int, speaker, rule: str, **extra) -> Candidate:
-        kind, start, end = _kind_and_span(doc, kind_start, kind_end)
+    def make(content: Content | tuple[int, int], speaker, rule: str, **extra) -> Candidate:
+        c_start, c_end = (content.start, content.end) if isinstance(content, Content) else content
+        kind, start, end = _kind_and_span(doc, c_start, c_end)
         s_start, s_end, words = speaker if speaker else (None, None, [])
+        if isinstance(content, Content) and content.addressee and "addressee" not in extra:
+            extra["addressee"] = content.addressee
         return Candidate(kind, start, end, cue.start(), cue.end(), tuple(words), s_start, s_end, rule,
                          unit.start, unit.end, **extra)
 
@@ -447,81 +612,69 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None:
             return []
-        before = text[max(unit.start, previous_end):cue.start()].rstrip()
-        if before.endswith(",") or (before and not before.endswith((",", ":")) and len(WORD.findall(before)) >= 3
-                                    and not before.split()[-1].lower() in {"and", "but", "that"}):
-            content = rules.content_before(cue.start(), unit, cue.start(), previous_end)
-            if content is None and before:
-                content = _trim_content(text, max(unit.start, previous_end), cue.start())
-            if content:
-                return [make(*content, speaker, "according_to:after")]
+        before = text[floor:cue.start()].rstrip()
+        if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"}:
+            content = rules.content_before(cue.start(), unit, previous_end)
+            if content is None and _looks_like_clause(before):
+                content = Content(*_trim_content(text, doc.body_start(unit) if floor == unit.start else floor,
+                                                 cue.start()), None, False)
+            return [make(content, speaker, "according_to:after")] if content else []
+        m = re.match(r"\s*(?:\([^)]*\)\s*)?,\s*", text[speaker[1]:unit.end])
+        if not m:
             return []
-        after = text[speaker[1]:unit.end]
-        m = re.match(r"\s*(?:\([^)]*\)\s*)?,\s*", after)
-        if m:
-            start = speaker[1] + m.end()
-            end = rules._content_end(start, unit, unit_cues)
-            start, end = _trim_content(text, start, end)
-            if end > start:
-                return [make(start, end, speaker, "according_to:before")]
-        return []
+        start = speaker[1] + m.end()
+        start, end = _trim_content(text, start, rules.content_end(start, unit, unit_cues))
+        return [make((start, end), speaker, "according_to:before")] if end > start else []
 
     if cue.group("passive"):
-        speaker = rules.speaker_before(unit.start, cue.start())
-        via = None
+        speaker = rules.speaker_before(floor, cue.start())
+        via = cue.group("passive_by")
         after_pos = cue.end()
         by = re.match(r"\s+by\s+", text[after_pos:unit.end])
         if by:
             via_np = rules.speaker_after(after_pos + by.end(), unit.end)
             if via_np:
-                via = " ".join(via_np[2])
-                after_pos = via_np[1]
+                via, after_pos = " ".join(via_np[2]), via_np[1]
         content = rules.content_after(after_pos, unit, "say", unit_cues, allow_bare=True)
-        if content:
-            return [make(content[0], content[1], speaker, "passive:cited_as_saying", via=via)]
-        if speaker:
-            before = rules.content_before(speaker[0], unit, cue.start(), previous_end)
-            if before:
-                return [make(*before, speaker, "passive:cited_as_saying", via=via)]
-        return []
+        if content is None and speaker:
+            content = rules.content_before(speaker[0], unit, previous_end)
+        return [make(content, speaker, "passive:cited_as_saying", via=via)] if content else []
 
     if cue.group("quoted_as"):
-        m = re.match(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating|writing|warning|adding)\b", text[cue.end():unit.end])
+        m = re.match(r"\s+(.{1,80}?)\s+" + _AS_SAYING + r"\b", text[cue.end():unit.end])
         if not m:
             return []
         speaker = rules.speaker_after(cue.end(), cue.end() + m.end(1) + 1)
-        via_np = rules.speaker_before(unit.start, cue.start())
+        via_np = rules.speaker_before(floor, cue.start())
         via = " ".join(via_np[2]) if via_np else None
-        after_pos = cue.end() + m.end()
-        content = rules.content_after(after_pos, unit, "say", unit_cues, allow_bare=True)
-        if content:
-            return [make(content[0], content[1], speaker, "passive:quoted_as_saying", via=via)]
-        if via_np:
-            before = rules.content_before(via_np[0], unit, cue.start(), previous_end)
-            if before:
-                return [make(*before, speaker, "passive:quoted_as_saying", via=via)]
-        return []
+        content = rules.content_after(cue.end() + m.end(), unit, "say", unit_cues, allow_bare=True)
+        if content is None and via_np:
+            content = rules.content_before(via_np[0], unit, previous_end)
+        return [make(content, speaker, "passive:quoted_as_saying", via=via)] if content else []
 
-    lemma = CUE_FORMS.get(form.split()[0], form.split()[0]) if not cue.group("phrase") else "say"
     if cue.group("phrase"):
-        lemma = "call" if form.startswith("call") else "point"
-    # words that only look like cues: "the added cost", "a report", "United States"
+        lemma = "point" if form.startswith(("point", "spell")) else "say"
+    else:
+        lemma = CUE_FORMS.get(form, form)
+    # words that only look like cues: "the added cost", "a report", "the United States"
     prev_word = re.search(r"([\w’']+)\W*$", text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and not form.endswith("ing"):
         return []
-    if cue.group()[0].isupper() and cue.start() != unit.start and not text[cue.start() - 2:cue.start()].strip() in {"", '"', "“"}:
+    if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
+            "", '"', "“", "«"}:
         return []
     if form in _NOUNISH and not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]):
-        # "claims" as a noun; a verb use would introduce "that" or a colon
         if not (prev_word and (norm(prev_word.group(1)) in PRONOUNS or prev_word.group(1)[0].isupper())):
             return []
 
-    before_text = text[max(unit.start, previous_end):cue.start()]
+    before_text = text[floor:cue.start()]
     stripped = before_text.rstrip()
     participial = form.endswith("ing") and (
-        stripped.endswith(",") or not stripped.strip() or
-        re.search(r"(?:^|\s)(?:while|after|before|when|in|by|upon)$", stripped, re.IGNORECASE) is not None
-    )
+        stripped.endswith(",") or not stripped.strip()
+        or re.search(r"(?:^|\s)(?:while|after|before|when|in|by|upon)$", stripped, re.IGNORECASE) is not None)
+    coordinated = (not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
+                   and any(c.unit_start == unit.start for c in candidates))
+
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
         # "Y reported, citing X": the quote is X's, Y is the medium
         speaker = rules.speaker_after(cue.end(), unit.end)
@@ -529,14 +682,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             last = candidates[-1]
             via = " ".join(last.speaker_words) if last.speaker_words else None
             candidates[-1] = replace(last, speaker_words=tuple(speaker[2]), speaker_start=speaker[0],
-                                     speaker_end=speaker[1], via=via, rule=last.rule + "+citing")
+                                     speaker_end=speaker[1], via=via, rule=last.rule + "+citing",
+                                     inherit=None)
             return []
         if speaker:
-            # "..., citing X, that S" / "S, Y reported, citing X" handled above; else content after
             content = rules.content_after(speaker[1], unit, "say", unit_cues, allow_bare=False)
             if content:
-                via_np = rules.speaker_before(unit.start, cue.start())
-                return [make(content[0], content[1], speaker, "citing", via=" ".join(via_np[2]) if via_np else None)]
+                via_np = rules.speaker_before(floor, cue.start())
+                return [make(content, speaker, "citing", via=" ".join(via_np[2]) if via_np else None)]
         return []
 
     if lemma in NAMING_LEMMAS:
@@ -547,100 +700,96 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         q = doc.quotation_starting(cue.end() + m.end(), unit.end)
         if q is None or q.close < 0:
             return []
-        after_q = text[q.close + 1:unit.end]
-        speaker = None if participial else rules.speaker_before(max(unit.start, previous_end), cue.start())
-        inherit = None
-        if participial:
-            inherit = "next" if not stripped.endswith(",") else "previous"
-        elif speaker is None:
+        if participial or coordinated:
+            inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
+            return [make((q.open, q.close + 1), None, f"naming:{lemma}", inherit=inherit)]
+        speaker = rules.speaker_before(floor, cue.start())
+        if speaker is None:
             return []
-        _ = after_q
-        return [make(q.open, q.close + 1, speaker, f"naming:{lemma}", inherit=inherit)]
+        return [make((q.open, q.close + 1), speaker, f"naming:{lemma}")]
 
-    if participial:
-        content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=lemma not in NEEDS_MARKED_CONTENT)
+    if participial or coordinated:
+        content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         if content is None:
             return []
-        inherit = "previous" if stripped.endswith(",") else "next"
-        return [make(content[0], content[1], None, f"participial:{lemma}", addressee=content[2], inherit=inherit)]
+        inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
+        kind = "coordinated" if coordinated else "participial"
+        return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
-    speaker = rules.speaker_before(max(unit.start, previous_end), cue.start())
-    results: list[Candidate] = []
+    speaker = rules.speaker_before(floor, cue.start())
     if speaker is not None:
-        # "X said (that) S" / "X said: "Q"" / and "S, X said" when nothing follows
-        content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=lemma not in NEEDS_MARKED_CONTENT)
-        before = rules.content_before(speaker[0], unit, cue.start(), previous_end)
-        if before is not None and content is not None and not rules.attribution_ends_clause(cue.end(), unit.end):
-            before = None  # "Speaking to reporters, X said that S": the content follows
+        # "X said (that) S" / "X said: "Q"" / "S, X said" / ""Q," X said"
+        content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
+        before = rules.content_before(speaker[0], unit, previous_end)
+        if before is not None and content is not None:
+            if before.marked and not (content.marked and _FORWARD_MARK.match(text, cue.end())
+                                      and not text[cue.end():content.start].lstrip(" ,").startswith(tuple(_OPENING))):
+                content = None  # ""Q," X said of the plan": the quotation is the content
+            elif not rules.attribution_ends_clause(cue.end(), unit.end):
+                before = None  # "Speaking to reporters, X said that S": the content follows
+            else:
+                content = None
         if before is not None:
-            results.append(make(*before, speaker, "trailing:speaker_cue"))
-            # "Q1," X said, "Q2."
-            after = text[cue.end():unit.end]
-            m = re.match(r"((?:\s+(?:on|in|at|to|during|after|before|late|earlier|later|last|this)\b[^,\"“”«»]{0,50})?)\s*,\s*(?=[\"“„«‘'])", after)
-            if m:
-                q = doc.quotation_starting(cue.end() + m.end(), unit.end)
-                if q is not None:
-                    end = rules._content_end(doc._outer(q)[0], unit, unit_cues)
-                    results.append(make(*_trim_content(text, doc._outer(q)[0], end), speaker, "split:second_part"))
+            results = [make(before, speaker, "trailing:speaker_cue")]
+            results.extend(_second_part(rules, doc, cue.end(), unit, unit_cues, speaker, make))
             return results
         if content is not None:
-            rule = "forward:speaker_cue_that" if re.match(r"(?:\s+[\w.’'\-]+){0,10}?\s*that\b", text[cue.end():content[0]] + " ") and "that" in text[cue.end():content[0]] else "forward:speaker_cue"
-            return [make(content[0], content[1], speaker, rule, addressee=content[2])]
+            rule = "forward:speaker_cue_that" if content.marked else "forward:speaker_cue"
+            return [make(content, speaker, rule)]
         return []
     # "…," said X — the speaker follows the cue
-    if stripped.endswith(",") or (stripped and stripped[-1] in _CLOSING) or stripped.endswith(("—", "--")):
+    if stripped.endswith((",", "—", "--")) or (stripped and stripped[-1] in _CLOSING):
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None or norm(speaker[2][0]) in {"that", "it"}:
             return []
-        if lemma in NEEDS_MARKED_CONTENT - {"continue", "explain", "note", "stress", "emphasise", "emphasize",
-                                            "recall", "reply", "respond", "answer", "complain", "remark",
-                                            "observe", "counter", "add", "insist", "warn", "ask", "announce",
-                                            "concede", "admit", "acknowledge", "declare", "confirm", "predict",
-                                            "suggest", "urge", "post", "comment", "argue"}:
-            return []
         if not rules.attribution_ends_clause(speaker[1], unit.end):
             return []
-        before = rules.content_before(cue.start(), unit, cue.start(), previous_end)
+        before = rules.content_before(cue.start(), unit, previous_end)
         if before is None:
             return []
-        results.append(make(*before, speaker, "trailing:cue_speaker"))
-        after = text[speaker[1]:unit.end]
-        m = re.match(r"\s*(?:,[^,\"“”«»]{0,80})?,\s*(?=[\"“„«‘'])", after)
-        if m:
-            q = doc.quotation_starting(speaker[1] + m.end(), unit.end)
-            if q is not None:
-                end = rules._content_end(doc._outer(q)[0], unit, unit_cues)
-                results.append(make(*_trim_content(text, doc._outer(q)[0], end), speaker, "split:second_part"))
+        results = [make(before, speaker, "trailing:cue_speaker")]
+        results.extend(_second_part(rules, doc, speaker[1], unit, unit_cues, speaker, make))
         return results
     return []
 
 
+def _second_part(rules: Rules, doc: Document, pos: int, unit: Unit, unit_cues, speaker, make) -> list[Candidate]:
+    """``"Q1," X said, "Q2."``: the quotation after the attribution is a second quote."""
+    m = re.match(r"((?:\s+(?:on|in|at|to|during|after|before|late|earlier|later|last|this)\b[^,\"“”«»]{0,50})?)"
+                 r"(?:\s*,\s*(?:the|a|an|his|her|its|who)\b[^\"“”«»,]{0,80})?\s*[,:]\s*(?=[\"“„«‘'])",
+                 doc.text[pos:unit.end])
+    if not m:
+        return []
+    q = doc.quotation_starting(pos + m.end(), unit.end)
+    if q is None:
+        return []
+    start = doc.outer(q)[0]
+    end = rules.content_end(start, unit, unit_cues)
+    return [make(_trim_content(doc.text, start, end), speaker, "split:second_part")]
+
+
 def add_continuations(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
     """Quotations with no cue that open their sentence right after an attributed quote."""
-    covered = [(c.start, c.end) for c in candidates]
+    covered = sorted((c.start, c.end) for c in candidates)
     result = list(candidates)
     for q in doc.quotations:
-        o_start, o_end = doc._outer(q)
-        if any(s < o_end and o_start < e for s, e in covered):
-            continue
-        if q.open < 0:
+        o_start, o_end = doc.outer(q)
+        if q.open < 0 or any(s < o_end and o_start < e for s, e in covered):
             continue
         unit = doc.unit_at(o_start)
-        lead = doc.text[unit.start:o_start].strip()
-        if lead:
+        if doc.text[unit.start:o_start].strip():
             continue  # a quotation inside someone's sentence with no cue: a scare quote or a title
-        tail = doc.text[o_end:doc.unit_at(max(o_start, o_end - 1)).end].strip(" .,;:!?”\"»")
-        if tail:
+        end_unit = doc.unit_at(max(o_start, o_end - 1))
+        if doc.text[o_end:end_unit.end].strip(" .,;:!?”\"»"):
             continue
         previous = [c for c in result if c.end <= o_start]
         if not previous:
             continue
         last = max(previous, key=lambda c: c.end)
-        last_paragraph = doc.unit_at(last.start).paragraph
-        if q.paragraph - last_paragraph > 1:
+        if q.paragraph - doc.unit_at(last.start).paragraph > 1 or last.kind == "indirect" and q.paragraph != doc.unit_at(last.start).paragraph:
             continue
         result.append(Candidate("direct", q.start, q.end, last.cue_start, last.cue_end, (), None, None,
-                                "continuation", unit.start, unit.end, inherit="previous"))
+                                "continuation", unit.start, end_unit.end, inherit="previous"))
     result.sort(key=lambda c: (c.start, c.end))
     return result
 

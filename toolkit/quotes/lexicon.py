@@ -164,7 +164,17 @@ ORGANISATION_WORDS: frozenset[str] = frozenset("""
     services embassy mission foundation center centre campaign group bank fund corporation
     corp inc ltd company co church club league federation alliance coalition bureau
     agency reuters ap afp tass xinhua interfax bloomberg cnn bbc nbc abc cbs fox msnbc
-    pentagon citadel state-run channel magazine review report poll survey study
+    pentagon citadel state-run channel magazine review report poll survey study online broadcast
+    broadcasting today accord treaty pact agreement summit talks process conference forum
+    declaration protocol convention charter deal act plan doctrine initiative council
+""".split())
+
+#: Words of place names: a capitalised run containing one names a place, not a person.
+PLACE_WORDS: frozenset[str] = frozenset("""
+    port city lake mount fort san santa saint st cape gulf strait sea ocean river bay island islands
+    county province region street avenue square district valley east west north south middle new
+    united republic kingdom states peninsula coast heights hill hills park airport station bridge
+    desert mountains border capital
 """.split())
 
 #: Determiners that start a description, and the possessives that do.
@@ -178,7 +188,9 @@ BRIDGE_STARTERS: frozenset[str] = frozenset("""
     on in at during after before late early earlier later last this today yesterday tonight
     repeatedly also again publicly privately separately then now recently previously
     monday tuesday wednesday thursday friday saturday sunday to from via through over
-    while when afterwards afterward told without with
+    while when afterwards afterward told without with of as outside inside near shortly briefly
+    where about for against under into by ahead amid following despite upon within
+    throughout among between behind beyond there here
 """.split())
 
 

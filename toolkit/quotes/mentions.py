@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from toolkit.quotes.lexicon import (
     DETERMINERS, FIRST_NAME_GENDER, GENDERED_WORDS, GENERIC_ROLES, GROUP_WORDS, ORGANISATION_HEADS,
-    ORGANISATION_WORDS, ROLE_CLASSES, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS, stem_place, strip_accents,
+    ORGANISATION_WORDS, PLACE_WORDS, ROLE_CLASSES, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS, stem_place, strip_accents,
 )
 
 # A word as the mention parser sees it: letters/digits with inner dots, apostrophes and
@@ -131,8 +131,8 @@ class EntityIndex:
             while words and norm(words[0]) in _NOT_NAMES:
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
-            if not words:
-                continue
+            if not words or all(w.isupper() and len(w) > 1 and "." not in w for w in words):
+                continue  # empty, or an all-caps dateline ("PORT HALDEN —")
             title, name = _split_title(words)
             if not name:
                 if any(norm(w) in ORGANISATION_WORDS for w in words):
@@ -143,6 +143,9 @@ class EntityIndex:
                 name[-1] = name[-1][:-1]
             if any(norm(w) in ORGANISATION_WORDS for w in name):
                 self._add_organisation(" ".join(words), start, end)
+                continue
+            if any(norm(w) in PLACE_WORDS for w in name) and not title:
+                self._add_organisation(" ".join(name), name_start, end, person_like=True)
                 continue
             descriptors = {descriptor_key(w) for w in title}
             descriptors |= self._context_descriptors(start, end)
@@ -171,10 +174,11 @@ class EntityIndex:
         if after:
             keys |= {descriptor_key(w) for w in WORD.findall(after.group(1)) if w[0].isalnum()}
         # apposition before the name: "his Russian counterpart, Security Council Secretary X"
-        before = re.search(r"(?:the|a|an|his|her|its|their)\s+([^,.;:\"“”«»]{0,60}),\s*$",
-                           self.text[max(0, start - 90):start])
+        before = re.search(r"(?:^|[,.;:(\n—–]\s*)([^,.;:\"“”«»\n—–]{2,80}),\s*$", self.text[max(0, start - 100):start])
         if before:
-            keys |= {descriptor_key(w) for w in WORD.findall(before.group(1)) if w[0].isalnum()}
+            words = [w for w in WORD.findall(before.group(1)) if w[0].isalnum()]
+            if len(words) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in words):
+                keys |= {descriptor_key(w) for w in words}
         return {k for k in keys if k and k not in DETERMINERS}
 
     def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
@@ -184,7 +188,7 @@ class EntityIndex:
         target = None
         for eid in reversed(self._by_last.get(last, [])):
             entity = self.entities[eid]
-            if entity.type != "person":
+            if entity.type not in ("person", "unknown"):
                 continue
             ent_first = norm(entity.name.split()[0]) if " " in entity.name else None
             if first is None or ent_first is None or ent_first[0] == first[0]:
@@ -195,8 +199,12 @@ class EntityIndex:
                 # a lone capitalised word nobody was introduced under: a place or an organisation
                 self._add_organisation(" ".join(name), start, end, person_like=True)
                 return
+            # a person when something says so: a title, a known first name, an initial, a role
+            sure = titled or gender is not None or any(len(norm(w)) == 1 for w in name[:-1]) or bool(
+                descriptors & ROLE_NOUNS)
             target = len(self.entities)
-            self.entities.append(Entity(target, " ".join(name), "person", gender, set(), start, end))
+            self.entities.append(Entity(target, " ".join(name), "person" if sure else "unknown", gender, set(),
+                                        start, end))
             self._by_last.setdefault(last, []).append(target)
         entity = self.entities[target]
         if len(" ".join(name)) > len(entity.name):
@@ -228,6 +236,11 @@ class EntityIndex:
 
     def person_by_name(self, words: list[str], before: int) -> Entity | None:
         """The person a written name refers to: last word, compatible first name, most recent."""
+        for cut, word in enumerate(words):
+            if cut and norm(word) in {"of", "for", "at", "from", "in", "with"}:
+                words = words[:cut]  # "Professor Emil Varga of Esterby University"
+                break
+        words = [w for w in words if w not in {"(", ")", ","}]
         title, name = _split_title(words)
         if not name:
             return None
@@ -236,12 +249,14 @@ class EntityIndex:
         best = None
         for eid in self._by_last.get(last, []):
             entity = self.entities[eid]
-            if entity.type != "person":
+            if entity.type not in ("person", "unknown"):
                 continue
             ent_first = norm(entity.name.split()[0]) if " " in entity.name else None
             if first and ent_first and ent_first[0] != first[0]:
                 continue
             best = entity
+        if best is not None and best.type == "unknown":
+            best.type = "person"  # it speaks: a person after all
         return best
 
     def sentence_of(self, pos: int) -> int:
@@ -320,9 +335,11 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entit
 
 
 def is_group_phrase(words: list[str]) -> bool:
+    """``both sides``, ``the two envoys``, ``both men``: two people speaking together."""
     lowered = [norm(w) for w in words]
-    return (bool(lowered) and lowered[0] in {"both", "the", "two"} and lowered[-1] in GROUP_WORDS
-            and ("both" in lowered or "two" in lowered))
+    if not lowered or not ("both" in lowered[:2] or "two" in lowered[:2]):
+        return False
+    return lowered[-1] in GROUP_WORDS or (lowered[-1].endswith(("s", "men")) and lowered[-1] in ROLE_NOUNS)
 
 
 def is_organisation_phrase(words: list[str]) -> bool:
