@@ -89,10 +89,21 @@ _ADVERBIAL_TO_END = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
     r"shortly|briefly|afterwards|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|"
     r"in\s+a|in\s+an)\b[^\"“”«»]{0,140})?[.!?]?\s*$", re.IGNORECASE)
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
+                               "everything", "something", "someone", "somebody", "nobody", "everyone"})
+# Cues after which a bare clause (no "that") is common: "X said the plan was dead".
+_BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim predict suggest note explain stress
+    emphasise emphasize agree recall acknowledge admit concede declare assert maintain reply respond tweet post
+    caution complain contend confirm estimate reckon believe hint indicate report reveal testify concur
+    reiterate repeat remind assure inform observe remark joke quip boast lament
+""".split())
 _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had"})
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
-_ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
-                        r"[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?))(?=[\s,.:;])")
+_ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
+                        r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*|"
+                        r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
+                        r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates)(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
@@ -117,6 +128,27 @@ _VERBISH = re.compile(
     r"'s|’s|'re|’re|'ll|’ll|'ve|’ve|'m|’m)\b", re.IGNORECASE)
 # "PORT HALDEN, March 14 (Meridian Wire) -": a dateline is not part of the content.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-{1,2})\s*")
+
+
+def _starts_with_clause(text: str, start: int, limit: int) -> bool:
+    """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
+    noun phrase (``his candidacy in June``)? The verb must come within eight words, before any
+    comma and before a relative ``that``/``which``/``who``."""
+    words = WORD.findall(text[start:min(limit, start + 200)])[:9]
+    if not words:
+        return False
+    first = norm(words[0])
+    if not (first in _SUBJECT_PRONOUNS or first in DETERMINERS or words[0][0].isupper() or words[0][0].isdigit()
+            or first.endswith("s") or first in {"there", "nobody", "everyone", "everybody", "nothing", "none"}):
+        return False
+    for k, word in enumerate(words[1:], start=1):
+        w = norm(word)
+        if word in {",", ";", ":", ".", "(", "—", "–"} or w in {"that", "which", "who", "whom", "whose"}:
+            return False
+        if _VERBISH.fullmatch(word) or word in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:
+            # "said the U.S. position is" yes; "said his plan" no
+            return not (k == 1 and word in {"'s", "’s"})
+    return False
 
 
 def _looks_like_clause(text: str) -> bool:
@@ -185,7 +217,7 @@ class Document:
     @staticmethod
     def outer(q: Quotation) -> tuple[int, int]:
         """The quotation's span with its marks."""
-        return (q.open if q.open >= 0 else q.start, q.close + 1 if q.close >= 0 else q.end)
+        return (q.open if q.open >= 0 else q.start, q.close_end if q.close >= 0 else q.end)
 
     def _close_at_attribution(self, quotations: list[Quotation]) -> list[Quotation]:
         """``"We are ready, Marek said.``: a missing closing mark is put before the attribution."""
@@ -313,9 +345,9 @@ class Rules:
     def speaker_before(self, unit_start: int, cue_start: int) -> tuple[int, int, list[str]] | None:
         """The subject noun phrase that ends right before a cue.
 
-        Auxiliaries and adverbs (``has also``, ``briefly``) are skipped, and so is a
-        parenthetical between subject and cue (``X, the Kremlin spokesman, said``;
-        ``X, who led the talks, said``).
+        Auxiliaries and adverbs (``has also``, ``briefly``) are skipped, and so are
+        parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
+        ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
@@ -324,21 +356,44 @@ class Rules:
         if i < 0:
             return None
         if words[i][2] == "," and i > 0:
-            # "X, <apposition or relative clause>, said"
-            j = i - 1
-            while j >= 0 and words[j][2] != "," and i - j <= 30 and words[j][2] not in _QUOTE_CHARS:
+            i = self._before_parenthetical(words, i)
+            if i is None:
+                return None
+        found = self._np_ending_at(words, i)
+        if found is None:
+            return None
+        start_index, end_index = found
+        return words[start_index][0], words[end_index][1], [w[2] for w in words[start_index:end_index + 1]]
+
+    def _before_parenthetical(self, words: list[tuple[int, int, str]], comma: int) -> int | None:
+        """Index of the subject's last word, given the comma that closes a parenthetical."""
+        commas = [k for k in range(comma - 1, max(-1, comma - 45), -1) if words[k][2] == ","]
+        if any(words[k][2] in _QUOTE_CHARS for k in range(max(0, comma - 45), comma)):
+            commas = [k for k in commas if all(words[m][2] not in _QUOTE_CHARS for m in range(k, comma))]
+        fallback = None
+        for hop, k in enumerate(commas[:4]):
+            opener = words[k + 1][2]
+            valid = (norm(opener) in _PARENTHETICAL_OPENERS or opener[0].isupper() or opener.endswith("ing")
+                     or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
+                                                                                       "for", "like", "on"})
+            if not valid and hop == 0:
+                return None
+            j = k - 1
+            while j >= 0 and _is_skippable(words[j][2]):
                 j -= 1
-            if j <= 0 or words[j][2] != ",":
-                return None
-            first = words[j + 1][2]
-            if not (norm(first) in _PARENTHETICAL_OPENERS or first[0].isupper() or first.endswith("ing")
-                    or first[0].isdigit()):
-                return None
-            i = j - 1
-            while i >= 0 and _is_skippable(words[i][2]):
-                i -= 1
-            if i < 0:
-                return None
+            if j < 0:
+                continue
+            found = self._np_ending_at(words, j)
+            if found is None:
+                continue
+            if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"}:
+                if found[0] == 0:
+                    return j
+                fallback = fallback if fallback is not None else j
+        return fallback
+
+    def _np_ending_at(self, words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+        """(start, end) word indexes of a speaker noun phrase whose last word is ``words[i]``."""
         if words[i][2] == ")":
             # "Sen. Jane Roe (D-Vt.) said"
             j = i
@@ -350,7 +405,7 @@ class Rules:
         head = words[i][2]
         lowered = norm(head)
         if lowered in PRONOUNS or lowered == "it":
-            return words[i][0], words[i][1], [head]
+            return i, i
         if not (head[0].isupper() or lowered in ROLE_NOUNS or head[0].isdigit()):
             return None
         best_start = None
@@ -389,8 +444,7 @@ class Rules:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
             if not (norm(words[end_index][2]).endswith("s") and norm(words[end_index][2]) in ROLE_NOUNS):
                 return None
-        span_words = [w[2] for w in words[best_start:end_index + 1]]
-        return words[best_start][0], words[end_index][1], span_words
+        return best_start, end_index
 
     def speaker_after(self, start: int, limit: int) -> tuple[int, int, list[str]] | None:
         """The noun phrase right after a cue (``said Bolton``, ``according to the ministry``)."""
@@ -526,9 +580,11 @@ class Rules:
         first = WORD.match(text, start)
         if not first or norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS or not first.group()[0].isalnum():
             return None
+        if lemma not in _BARE_CLAUSE_LEMMAS or not _starts_with_clause(text, start, unit.end):
+            return None
         end = self.content_end(start, unit, cues)
         start, end = _trim_content(text, start, end)
-        if len(WORD.findall(text[start:end])) < 2 or not _looks_like_clause(text[start:end]):
+        if len(WORD.findall(text[start:end])) < 2:
             return None
         return Content(start, end, addressee, False)
 
@@ -657,15 +713,16 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     else:
         lemma = CUE_FORMS.get(form, form)
     # words that only look like cues: "the added cost", "a report", "the United States"
-    prev_word = re.search(r"([\w’']+)\W*$", text[max(unit.start, cue.start() - 30):cue.start()])
+    prev_word = re.search(r"([\w’']+)\s*$", text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and not form.endswith("ing"):
         return []
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"}:
         return []
     if form in _NOUNISH and not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]):
-        if not (prev_word and (norm(prev_word.group(1)) in PRONOUNS or prev_word.group(1)[0].isupper())):
-            return []
+        return []  # "the March states", "his comments": a verb use would introduce "that" or a colon
+    if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
+        return []  # "was written off", "was warned about": passive, the subject is not the speaker
 
     before_text = text[floor:cue.start()]
     stripped = before_text.rstrip()
@@ -702,11 +759,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             return []
         if participial or coordinated:
             inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
-            return [make((q.open, q.close + 1), None, f"naming:{lemma}", inherit=inherit)]
+            return [make(Document.outer(q), None, f"naming:{lemma}", inherit=inherit)]
         speaker = rules.speaker_before(floor, cue.start())
         if speaker is None:
             return []
-        return [make((q.open, q.close + 1), speaker, f"naming:{lemma}")]
+        return [make(Document.outer(q), speaker, f"naming:{lemma}")]
 
     if participial or coordinated:
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)

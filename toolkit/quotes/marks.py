@@ -20,7 +20,8 @@ from toolkit.tokenize import split_paragraphs
 
 DOUBLE_OPENERS = "“„«‹"
 DOUBLE_CLOSERS = "”»›"
-_MARK = re.compile(r"[\"“”„«»‹›‘’‚']")
+# Two apostrophes stand for a double quotation mark in some archives (''Yes,'' he said).
+_MARK = re.compile(r"''|[\"“”„«»‹›‘’‚']")
 _LEFT_CONTEXT = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | {"‘", "'", '"'}
 
 
@@ -41,22 +42,23 @@ class Quotation:
     last_paragraph: int
     double: bool
     recovered: str | None = None
+    close_end: int = -1  # end of the closing mark (it may be two characters long)
 
 
-def _side(text: str, i: int) -> tuple[bool, bool]:
+def _side(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     opens = before in _LEFT_CONTEXT or before.isspace()
     closes = not after.isalnum()
     return opens, closes
 
 
-def _classify(text: str, i: int, open_double: str | None, open_single: bool) -> str:
+def _classify(text: str, i: int, open_double: str | None, open_single: bool, width: int = 1) -> str:
     """'open', 'close' or 'none' (an apostrophe or a mark that pairs with nothing)."""
-    mark = text[i]
-    opens, closes = _side(text, i)
+    mark = '"' if width == 2 else text[i]
+    opens, closes = _side(text, i, width)
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if mark in "‘‚":
         return "open_single" if not (before.isalnum() and after.isalnum()) else "none"
     if mark in "’'":
@@ -93,6 +95,10 @@ def _classify(text: str, i: int, open_double: str | None, open_single: bool) -> 
     return "close" if open_double else "open"
 
 
+def _after_mark(text: str, i: int) -> int:
+    return i + 2 if text.startswith("''", i) else i + 1
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -125,7 +131,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None) 
             else:
                 o, first, mark = carry
                 prev_end = paragraphs[p_index - 1][1]
-                s, e = _trim(text, o + 1, prev_end)
+                s, e = _trim(text, _after_mark(text, o), prev_end)
                 quotations.append(Quotation(o, -1, s, e, first, p_index - 1, True, "unclosed"))
                 carry = None
                 marks = list(_MARK.finditer(text, p_start, p_end))
@@ -133,7 +139,8 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None) 
             marks = list(_MARK.finditer(text, p_start, p_end))
         for match in marks:
             i = match.start()
-            kind = _classify(text, i, open_double, open_single_at >= 0)
+            width = match.end() - i
+            kind = _classify(text, i, open_double, open_single_at >= 0, width)
             if kind == "open_single":
                 if open_double is None and open_single_at < 0:
                     open_single_at = i
@@ -142,7 +149,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None) 
                 if open_double is None and open_single_at >= 0:
                     s, e = _trim(text, open_single_at + 1, i)
                     if e > s:
-                        quotations.append(Quotation(open_single_at, i, s, e, p_index, p_index, False))
+                        quotations.append(Quotation(open_single_at, i, s, e, p_index, p_index, False, None, i + 1))
                 open_single_at = -1
                 continue
             if kind == "none":
@@ -150,26 +157,26 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None) 
             if kind == "open":
                 if open_double is not None:
                     # a second opening mark: the first one was never closed
-                    s, e = _trim(text, open_at + 1, i)
+                    s, e = _trim(text, _after_mark(text, open_at), i)
                     quotations.append(Quotation(open_at, -1, s, e, first_paragraph, p_index, True, "unclosed"))
-                open_double, open_at, first_paragraph = text[i], i, p_index
+                open_double, open_at, first_paragraph = ('"' if width == 2 else text[i]), i, p_index
                 open_single_at = -1
             else:  # close
                 if open_double is None:
                     # a closing mark with no opening one: the quotation began at the paragraph start
                     s, e = _trim(text, p_start, i)
                     if e > s and not any(q.paragraph == p_index for q in quotations[-1:]):
-                        quotations.append(Quotation(-1, i, s, e, p_index, p_index, True, "unopened"))
+                        quotations.append(Quotation(-1, i, s, e, p_index, p_index, True, "unopened", i + width))
                     continue
-                s, e = _trim(text, open_at + 1, i)
+                s, e = _trim(text, _after_mark(text, open_at), i)
                 if e > s:
-                    quotations.append(Quotation(open_at, i, s, e, first_paragraph, p_index, True))
+                    quotations.append(Quotation(open_at, i, s, e, first_paragraph, p_index, True, None, i + width))
                 open_double, open_at = None, -1
         if open_double is not None:
             carry = (open_at, first_paragraph, open_double)
         # an unclosed single quotation is dropped: most are apostrophes we could not tell apart
     if carry is not None:
         o, first, _ = carry
-        s, e = _trim(text, o + 1, paragraphs[-1][1])
+        s, e = _trim(text, _after_mark(text, o), paragraphs[-1][1])
         quotations.append(Quotation(o, -1, s, e, first, len(paragraphs) - 1, True, "unclosed"))
     return quotations

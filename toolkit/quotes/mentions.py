@@ -41,7 +41,7 @@ _NOT_NAMES = frozenset("""
     july august september october november december today yesterday tomorrow last next earlier
     later during under over with without from to by of into about against between among
     neither either each every another other such more less several few much
-""".split())
+""".split()) - {"mr", "mrs", "ms", "dr"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
