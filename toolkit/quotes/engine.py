@@ -33,9 +33,10 @@ from toolkit.quotes.lexicon import (
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
-    WORD, EntityIndex, Resolution, is_group_phrase, is_organisation_phrase, norm, resolve_description,
+    WORD, EntityIndex, Resolution, is_group_phrase, is_organisation_phrase, is_person_description, norm,
+    resolve_description,
 )
-from toolkit.tokenize import split_paragraphs, split_sentences
+from toolkit.tokenize import NEWS_ABBREVIATIONS, split_paragraphs, split_sentences
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
 _AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
@@ -108,7 +109,7 @@ _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
                           r"statement|briefing|conference|today|yesterday))+(?=\s)")
-_NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes no something anything otherwise why how what whether
+_NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something anything otherwise why how what whether
     if which who whom goodbye hello thanks thank sorry please farewell
 """.split())
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
@@ -242,11 +243,21 @@ class Document:
     def _units(self, sentences) -> list[Unit]:
         units: list[Unit] = []
         for sentence in sentences:
-            if units and units[-1].paragraph == sentence.paragraph and self._crosses(units[-1].end, sentence.start):
+            if units and units[-1].paragraph == sentence.paragraph and (
+                    self._crosses(units[-1].end, sentence.start)
+                    or self._attribution_follows(units[-1].end, sentence.start, sentence.end)):
                 units[-1] = Unit(units[-1].start, sentence.end, sentence.paragraph)
             else:
                 units.append(Unit(sentence.start, sentence.end, sentence.paragraph))
         return units
+
+    def _attribution_follows(self, left_end: int, right_start: int, right_end: int) -> bool:
+        """``"Why now?" Tallin said.``: Punkt ends a sentence at ``?"``, but the attribution belongs to it."""
+        if self.text[left_end - 2:left_end - 1] not in ("?", "!") or self.text[left_end - 1] not in _CLOSING:
+            return False
+        m = CUE_PATTERN.search(self.text, right_start, min(right_end, right_start + 80))
+        return m is not None and len(WORD.findall(self.text[right_start:m.start()])) <= 5 and not re.search(
+            r"[,;:\"“”«»]", self.text[right_start:m.start()])
 
     def _crosses(self, left_end: int, right_start: int) -> bool:
         """Does a single-paragraph quotation run across this sentence boundary?"""
@@ -368,12 +379,13 @@ class Rules:
     def _before_parenthetical(self, words: list[tuple[int, int, str]], comma: int) -> int | None:
         """Index of the subject's last word, given the comma that closes a parenthetical."""
         commas = [k for k in range(comma - 1, max(-1, comma - 45), -1) if words[k][2] == ","]
-        if any(words[k][2] in _QUOTE_CHARS for k in range(max(0, comma - 45), comma)):
-            commas = [k for k in commas if all(words[m][2] not in _QUOTE_CHARS for m in range(k, comma))]
+        # a parenthetical may hold a quoted title ("author of "Beyond the Thaw","), not an open quotation
+        commas = [k for k in commas if sum(words[m][2] in _QUOTE_CHARS for m in range(k, comma)) % 2 == 0]
         fallback = None
         for hop, k in enumerate(commas[:4]):
             opener = words[k + 1][2]
-            valid = (norm(opener) in _PARENTHETICAL_OPENERS or opener[0].isupper() or opener.endswith("ing")
+            valid = (norm(opener) in _PARENTHETICAL_OPENERS or norm(opener) in ROLE_NOUNS or opener[0].isupper()
+                     or opener.endswith("ing")
                      or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
                                                                                        "for", "like", "on"})
             if not valid and hop == 0:
@@ -414,7 +426,7 @@ class Rules:
             word = words[j][2]
             w = norm(word)
             if word[0].isupper():
-                if w in DETERMINERS:
+                if w in DETERMINERS and not word.endswith("."):  # "A." is an initial, not "a"
                     best_start = j
                     break
                 if w in _CLAUSE_OPENERS or (j == 0 and w in _NOT_SUBJECT_STARTS):
@@ -471,7 +483,45 @@ class Rules:
             picked.pop()
         if not picked:
             return None
+        s, e, last = picked[-1]
+        if last.endswith(".") and len(last) > 3 and "." not in last[:-1] and norm(last) not in NEWS_ABBREVIATIONS:
+            picked[-1] = (s, e - 1, last[:-1])  # the sentence's full stop, not an abbreviation
         return picked[0][0], picked[-1][1], [p[2] for p in picked]
+
+    def clause_subject(self, unit: Unit, limit: int) -> tuple[int, int, list[str]] | None:
+        """The subject that opens a unit's main clause (after a fronted adverbial, if any)."""
+        start = self.doc.body_start(unit)
+        words = _words(self.text, start, limit)
+        k = 0
+        if words and (norm(words[0][2]) in _FRONTED or norm(words[0][2]) in _PREPOSITIONS_IN_NP):
+            while k < len(words) and words[k][2] != ",":
+                k += 1
+            k += 1
+        if k >= len(words):
+            return None
+        first = words[k][2]
+        if norm(first) in PRONOUNS:
+            return words[k][0], words[k][1], [first]
+        picked = []
+        if norm(first) in DETERMINERS and first.lower() == first or norm(first) in {"the", "a", "an", "his", "her"}:
+            picked.append(words[k])
+            k += 1
+        while k < len(words) and len(picked) < 8:
+            word = words[k][2]
+            if word[0].isupper() or (picked and norm(word) in ROLE_NOUNS) or word in {"'s", "’s"}:
+                picked.append(words[k])
+                k += 1
+                continue
+            if norm(word) in {"of", "for"} and k + 1 < len(words) and words[k + 1][2][0].isupper():
+                picked.append(words[k])
+                k += 1
+                continue
+            break
+        while picked and norm(picked[-1][2]) in DETERMINERS | {"of", "for"}:
+            picked.pop()
+        if not picked or not (picked[-1][2][0].isupper() or norm(picked[-1][2]) in ROLE_NOUNS):
+            return None
+        return picked[0][0], picked[-1][1], [w[2] for w in picked]
 
     # -- content -------------------------------------------------------------------------
     def content_end(self, start: int, unit: Unit, cues: list[re.Match]) -> int:
@@ -759,6 +809,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             return []
         if participial or coordinated:
             inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
+            if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
+                subject = rules.clause_subject(unit, cue.start())
+                if subject is not None:
+                    return [make(Document.outer(q), subject, f"naming:{lemma}:subject")]
             return [make(Document.outer(q), None, f"naming:{lemma}", inherit=inherit)]
         speaker = rules.speaker_before(floor, cue.start())
         if speaker is None:
@@ -771,6 +825,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             return []
         inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
         kind = "coordinated" if coordinated else "participial"
+        if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
+            # "X left the hall, saying that S": the main clause is not speech; its subject speaks
+            subject = rules.clause_subject(unit, cue.start())
+            if subject is not None:
+                return [make(content, subject, f"{kind}:{lemma}:subject")]
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
     speaker = rules.speaker_before(floor, cue.start())
@@ -787,7 +846,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             else:
                 content = None
         if before is not None:
-            results = [make(before, speaker, "trailing:speaker_cue")]
+            addressee = None
+            if lemma in _TELL_LIKE:
+                m = _ADDRESSEE.match(text, cue.end(), unit.end)
+                addressee = m.group(1) if m else None
+            results = [make(before, speaker, "trailing:speaker_cue", addressee=addressee)]
             results.extend(_second_part(rules, doc, cue.end(), unit, unit_cues, speaker, make))
             return results
         if content is not None:
@@ -812,9 +875,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
 def _second_part(rules: Rules, doc: Document, pos: int, unit: Unit, unit_cues, speaker, make) -> list[Candidate]:
     """``"Q1," X said, "Q2."``: the quotation after the attribution is a second quote."""
-    m = re.match(r"((?:\s+(?:on|in|at|to|during|after|before|late|earlier|later|last|this)\b[^,\"“”«»]{0,50})?)"
-                 r"(?:\s*,\s*(?:the|a|an|his|her|its|who)\b[^\"“”«»,]{0,80})?\s*[,:]\s*(?=[\"“„«‘'])",
-                 doc.text[pos:unit.end])
+    # after the attribution: an addressee, time or place words, an apposition; then ", "Q2""
+    m = re.match(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])", doc.text[pos:unit.end])
     if not m:
         return []
     q = doc.quotation_starting(pos + m.end(), unit.end)
@@ -904,14 +966,14 @@ class Resolver:
         # descriptions
         if lowered[0] in {"a", "an", "one", "some", "several", "many", "two", "three", "four", "other"} or (
                 head.endswith("s") and head in ROLE_NOUNS and lowered[0] not in {"the", "his", "her", "its", "their"}):
-            return Resolution(_strip_article(text), "unnamed", "unnamed")
-        if is_organisation_phrase(list(words)):
+            return Resolution(text, "unnamed", "unnamed")
+        if is_organisation_phrase(list(words)) and not is_person_description(list(words)):
             return Resolution(_strip_article(text), "organisation", "organisation")
         entity = resolve_description(self.index, list(words), start)
         if entity is not None:
             self.index.add_resolved_mention(start, end, entity.id)
             return Resolution(entity.name, "person", "description", entity.id)
-        return Resolution(_strip_article(text), "unnamed", "unnamed")
+        return Resolution(text, "unnamed", "unnamed")
 
     def _pronoun(self, pronoun: str, pos: int, cue_lemma: str | None, previous: Resolution | None) -> Resolution:
         gender = PRONOUNS[pronoun]
@@ -920,6 +982,9 @@ class Resolver:
         if gender == "plural":
             if previous is not None and previous.speaker_type in {"group", "organisation"}:
                 return replace(previous, how="pronoun")
+            pair = self._joined_pair(pos)
+            if pair is not None:
+                return pair
             return Resolution(None, "group", "unresolved")
         # "she added": the last speaker, when compatible and recent
         if cue_lemma in {"add", "continue", "go"} and previous is not None and previous.entity is not None:
@@ -940,6 +1005,17 @@ class Resolver:
             entity = self.index.entities[chosen.entity]
             return Resolution(entity.name, "person", "pronoun", entity.id)
         return Resolution(None, "person", "unresolved")
+
+    def _joined_pair(self, pos: int) -> Resolution | None:
+        """``Voss and Strand left. They said ...``: two people named together in the sentence before."""
+        for _sentence, mentions in self.index.persons_before(pos, sentences_back=1)[:1]:
+            for first, second in zip(mentions, mentions[1:]):
+                between = self.doc.text[first.end:second.start]
+                if re.fullmatch(r"\s+and\s+", between) and first.entity != second.entity:
+                    members = (first.entity, second.entity)
+                    names = " and ".join(self.index.entities[e].name for e in members)
+                    return Resolution(names, "group", "pronoun:group", None, members)
+        return None
 
     def _group(self, pos: int) -> Resolution:
         seen: list[int] = []

@@ -55,6 +55,8 @@ def descriptor_key(word: str) -> str:
     if word[:1].isupper():
         return stem_place(word)
     w = norm(word)
+    if w.endswith("s") and w[:-1] in ROLE_NOUNS:
+        w = w[:-1]  # "heads", "leads" in "who heads the council"
     return ROLE_SYNONYMS.get(w, w)
 
 
@@ -169,7 +171,7 @@ class EntityIndex:
     def _context_descriptors(self, start: int, end: int) -> set[str]:
         keys = {descriptor_key(w) for w in self._context_words(start) if norm(w) not in {"and", "of"}}
         # apposition after the name: ", the Kremlin spokesman," / ", a former diplomat."
-        after = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]",
+        after = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]",
                          self.text[end:end + 120])
         if after:
             keys |= {descriptor_key(w) for w in WORD.findall(after.group(1)) if w[0].isalnum()}
@@ -291,8 +293,23 @@ def description_words(words: list[str]) -> tuple[set[str], str, bool]:
             continue
         if w[0].isupper() or norm(w) in ROLE_NOUNS:
             keys.add(descriptor_key(w))
-    head = descriptor_key(words[-1]) if words else ""
+    head = descriptor_key(description_head(words)) if words else ""
     return keys, head, definite
+
+
+def description_head(words: list[str]) -> str:
+    """The head noun of a description: the word before ``of``/``for``/``at`` if any (``the head of
+    Ostravia's Security Council`` -> ``head``), else the last word."""
+    for k, w in enumerate(words):
+        if k and norm(w) in {"of", "for", "at", "with", "from", "to", "in"}:
+            return words[k - 1]
+    return words[-1]
+
+
+def is_person_description(words: list[str]) -> bool:
+    """``the Citadel spokesman``, ``the head of the council``: a person, though an organisation is named."""
+    head = norm(description_head(words)) if words else ""
+    return head in ROLE_NOUNS and head not in ORGANISATION_HEADS
 
 
 def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entity | None:
