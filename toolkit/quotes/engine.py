@@ -133,22 +133,42 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?
 
 def _starts_with_clause(text: str, start: int, limit: int) -> bool:
     """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
-    noun phrase (``his candidacy in June``)? The verb must come within eight words, before any
-    comma and before a relative ``that``/``which``/``who``."""
-    words = WORD.findall(text[start:min(limit, start + 200)])[:9]
+    noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
+    comma, except a comma that opens a parenthetical (``the delegation, headed by X, would``); a
+    relative ``that``/``which``/``who`` needs a second finite verb after it."""
+    words = WORD.findall(text[start:min(limit, start + 240)])[:16]
     if not words:
         return False
     first = norm(words[0])
-    if not (first in _SUBJECT_PRONOUNS or first in DETERMINERS or words[0][0].isupper() or words[0][0].isdigit()
-            or first.endswith("s") or first in {"there", "nobody", "everyone", "everybody", "nothing", "none"}):
+    if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
+            words[0].islower() and first.endswith(("ing", "ly"))):
         return False
-    for k, word in enumerate(words[1:], start=1):
+    relative = False
+    k = 1
+    while k < min(len(words), 14):
+        word = words[k]
         w = norm(word)
-        if word in {",", ";", ":", ".", "(", "—", "–"} or w in {"that", "which", "who", "whom", "whose"}:
+        if word == ",":
+            nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
+            if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such"} or nxt.endswith("ed"):
+                k += 1
+                while k < len(words) and words[k] != ",":
+                    k += 1  # skip the parenthetical to its closing comma
+                k += 1
+                continue
             return False
-        if _VERBISH.fullmatch(word) or word in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:
-            # "said the U.S. position is" yes; "said his plan" no
-            return not (k == 1 and word in {"'s", "’s"})
+        if word in {";", ":", ".", "(", "—", "–", "?", "!"}:
+            return False
+        if w in {"that", "which", "who", "whom", "whose"}:
+            relative = True
+        elif _VERBISH.fullmatch(word) or word in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:
+            if k == 1 and word in {"'s", "’s"}:
+                k += 1
+                continue  # "his party's": a possessive, not "is"
+            if not relative:
+                return True
+            relative = False  # the relative clause's own verb; the main one must follow
+        k += 1
     return False
 
 
@@ -161,7 +181,8 @@ def _is_skippable(word: str) -> bool:
     """Between subject and cue: auxiliaries, adverbs, reflexives (``has also``, ``himself``)."""
     w = norm(word)
     return w in AUXILIARIES or (w.endswith("ly") and len(w) > 3 and word.islower()) or w in {
-        "himself", "herself", "itself", "themselves", "too"}
+        "himself", "herself", "itself", "themselves", "too", "nonetheless", "nevertheless", "however", "instead",
+        "therefore", "thus", "meanwhile", "though", "alone", "both", "all", "personally", "yesterday", "today"}
 
 
 @dataclass(frozen=True)
@@ -227,7 +248,7 @@ class Document:
             if q.recovered == "unclosed" and q.paragraph == q.last_paragraph:
                 segment = self.text[q.start:q.end]
                 for cue in CUE_PATTERN.finditer(segment):
-                    m = re.search(r"[,?!]\s+((?:[A-Z][\w.’'\-]*\s+){0,4}(?:[A-Z][\w.’'\-]*|he|she|they)|"
+                    m = re.search(r"[,?!]\s+((?:[\w.’'\-]+\s+){0,5}?(?:[A-Z][\w.’'\-]*|he|she|they)|"
                                   r"(?:the|a|an|his|her)\s+(?:[\w.’'\-]+\s+){0,4}?[\w’'\-]+)\s+(?:\w+ly\s+)?$",
                                   segment[:cue.start()])
                     if m:
@@ -279,6 +300,14 @@ class Document:
         """Where a unit's text begins once a dateline (``PORT HALDEN, March 14 -``) is skipped."""
         m = _DATELINE.match(self.text, unit.start, unit.end)
         return m.end() if m and unit.start in self._paragraph_starts[:3] else unit.start
+
+    def is_headline(self, unit: Unit) -> bool:
+        """A first paragraph of a few words with no closing full stop: headline grammar
+        (``Calloway says second round likely``) drops verbs and articles."""
+        if unit.paragraph != 0 or len(self.paragraphs) < 2:
+            return False
+        line = self.text[self.paragraphs[0][0]:self.paragraphs[0][1]].rstrip()
+        return line[-1:] not in ".!?\"”»" and len(WORD.findall(line)) <= 25
 
     def quotation_covering(self, pos: int) -> Quotation | None:
         i = bisect_right(self._q_starts, pos) - 1
@@ -433,6 +462,10 @@ class Rules:
                     break
                 best_start = j
             elif w in DETERMINERS:
+                if j >= 2 and norm(words[j - 1][2]) in {"of", "for", "at", "from"} and (
+                        words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
+                    j -= 1  # "the director of the Halden Institute": go on past "of the"
+                    continue
                 best_start = j
                 break
             elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
@@ -539,8 +572,8 @@ class Rules:
             form = cue.group().lower()
             if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.endswith("ing")):
                 return start + len(before) - 1
-            coordinated = _COORDINATED.search(before)
-            if coordinated and _FORWARD_MARK.match(text, cue.end()):
+            coordinated = _COORDINATED.search(text[start:cue.start()])
+            if coordinated and self.clause_follows(cue.end(), unit.end):
                 return start + coordinated.start()
             comma = before.rfind(",")
             if comma < 0:
@@ -553,9 +586,16 @@ class Rules:
                 if self.attribution_ends_clause(cue.end(), unit.end):
                     return start + comma  # "..., the ministry said."
             elif re.fullmatch(r"\s*(?:and|but|while|whereas|although|though|as|yet)\s+", between, re.IGNORECASE) \
-                    and _FORWARD_MARK.match(text, cue.end()):
+                    and self.clause_follows(cue.end(), unit.end):
                 return start + comma  # ", while X has warned that ..."
         return unit.end
+
+    def clause_follows(self, pos: int, limit: int) -> bool:
+        """Is a cue at ``pos`` followed by content: ``that``, a colon, a quotation or a clause?"""
+        if _FORWARD_MARK.match(self.text, pos):
+            return True
+        m = re.compile(r"\s+").match(self.text, pos)
+        return m is not None and _starts_with_clause(self.text, m.end(), limit)
 
     def attribution_ends_clause(self, pos: int, limit: int) -> bool:
         """After ``X said`` / ``said X``: only the sentence end, an adverbial, an apposition,
@@ -568,7 +608,7 @@ class Rules:
         return bool(re.match(r"\s*,\s*(?:the|a|an|his|her|its|their|who|which)\b[^\"“”«»]{0,120}?"
                              r"(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))", rest))
 
-    def _bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
+    def bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
         short bridge of time/place words or (for ``tell``) an addressee."""
         words = _words(self.text, pos, min(limit, pos + 240))
@@ -593,7 +633,7 @@ class Rules:
                       allow_bare: bool) -> Content | None:
         """Content introduced by a cue that ends at ``pos``."""
         text = self.text
-        bridged = self._bridge(pos, unit.end, lemma)
+        bridged = self.bridge(pos, unit.end, lemma)
         if bridged is not None:
             start, addressee, _ = bridged
             if not text[start:unit.end].strip():
@@ -630,7 +670,8 @@ class Rules:
         first = WORD.match(text, start)
         if not first or norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS or not first.group()[0].isalnum():
             return None
-        if lemma not in _BARE_CLAUSE_LEMMAS or not _starts_with_clause(text, start, unit.end):
+        if not self.doc.is_headline(unit) and (
+                lemma not in _BARE_CLAUSE_LEMMAS or not _starts_with_clause(text, start, unit.end)):
             return None
         end = self.content_end(start, unit, cues)
         start, end = _trim_content(text, start, end)
@@ -665,10 +706,12 @@ class Rules:
             return None
         segment = text[start:end]
         is_quotation = segment[0] in _OPENING or (q is not None and q.open < 0 and q.start == start)
-        if not is_quotation:
-            first = norm(WORD.match(segment).group()) if WORD.match(segment) else ""
-            if (first in _FRONTED and "," not in segment) or not _looks_like_clause(segment):
-                return None  # "Speaking after the meeting, X said ..." is no content
+        if not is_quotation and not self.doc.is_headline(unit):
+            first_match = WORD.match(segment)
+            first = first_match.group() if first_match else ""
+            participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {"united"}
+            if (norm(first) in _FRONTED and "," not in segment) or participle or not _looks_like_clause(segment):
+                return None  # "Speaking after the meeting, X said ..." / "Asked about it, X said" is no content
         return Content(start, end, None, is_quotation)
 
 
@@ -838,10 +881,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         before = rules.content_before(speaker[0], unit, previous_end)
         if before is not None and content is not None:
-            if before.marked and not (content.marked and _FORWARD_MARK.match(text, cue.end())
-                                      and not text[cue.end():content.start].lstrip(" ,").startswith(tuple(_OPENING))):
+            forward_marked = rules.bridge(cue.end(), unit.end, lemma) is not None  # "that" or a colon
+            if before.marked and not forward_marked:
                 content = None  # ""Q," X said of the plan": the quotation is the content
-            elif not rules.attribution_ends_clause(cue.end(), unit.end):
+            elif forward_marked or not rules.attribution_ends_clause(cue.end(), unit.end):
                 before = None  # "Speaking to reporters, X said that S": the content follows
             else:
                 content = None
