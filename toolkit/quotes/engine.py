@@ -29,7 +29,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from toolkit.quotes.lexicon import (
-    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, PRONOUNS, ROLE_NOUNS,
+    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS,
+    TITLE_WORDS,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
@@ -419,6 +420,10 @@ class Rules:
                                                                                        "for", "like", "on"})
             if not valid and hop == 0:
                 return None
+            segment = [w[2] for w in words[k + 1:comma]]
+            if hop == 0 and 0 < len(segment) <= 5 and all(w[0].isupper() for w in segment) and not any(
+                    norm(w) in ORGANISATION_WORDS or norm(w) in TITLE_WORDS for w in segment):
+                return comma - 1  # "Norland's ambassador, Thomas Brennick, said": the name speaks
             j = k - 1
             while j >= 0 and _is_skippable(words[j][2]):
                 j -= 1
@@ -1034,19 +1039,24 @@ class Resolver:
             entity = self.index.entities[previous.entity]
             if entity.type == "person" and entity.gender in (None, gender):
                 return Resolution(entity.name, "person", "pronoun:previous_speaker", entity.id)
-        speaker_ids = set()
-        if previous is not None and previous.entity is not None:
-            speaker_ids.add(previous.entity)
-        for _sentence, mentions in self.index.persons_before(pos):
-            compatible = [m for m in mentions if self.index.entities[m.entity].gender in (None, gender)]
-            if not compatible:
-                continue
-            known = [m for m in compatible if self.index.entities[m.entity].gender == gender]
-            pool = known or compatible
-            speakers = [m for m in pool if m.entity in speaker_ids]
-            chosen = speakers[0] if speakers else pool[0]
-            entity = self.index.entities[chosen.entity]
-            return Resolution(entity.name, "person", "pronoun", entity.id)
+        # nearest compatible person, sentence by sentence backwards; a person of unknown gender
+        # counts as if mentioned two sentences further back, the last speaker one sentence nearer,
+        # and within a sentence the first-mentioned (the subject) wins
+        current = self.index.sentence_of(pos)
+        last_speaker = previous.entity if previous is not None else None
+        best, best_key = None, None
+        for sentence, mentions in self.index.persons_before(pos):
+            for order, mention in enumerate(mentions):
+                entity = self.index.entities[mention.entity]
+                if entity.gender not in (None, gender):
+                    continue
+                distance = current - sentence + (2.0 if entity.gender is None else 0.0)
+                distance -= 1.0 if mention.entity == last_speaker else 0.0
+                key = (distance, order)
+                if best_key is None or key < best_key:
+                    best, best_key = entity, key
+        if best is not None:
+            return Resolution(best.name, "person", "pronoun", best.id)
         return Resolution(None, "person", "unresolved")
 
     def _joined_pair(self, pos: int) -> Resolution | None:

@@ -279,6 +279,25 @@ _FEMALE = """
     jane joanna johanna marta magda agnieszka ewa kasia zofia dagmar renate petra monika
     hanna lisbeth karin birgitta liesel heidi naomi esther tamar shira noa dalia rania
     samira nadine amina khadija mariam maryam sima shirin parisa farah dina
+    abigail adriana agnes aileen alexandra alicia alison allison amelia anastasia angelica annie
+    antonia ariana audrey barbara bella bernadette beth bethany bianca bonnie brenda bridget brooke
+    caitlin camila carla carmen caroline cassandra catalina cecilia celia charlene chelsea cindy
+    colleen constance courtney crystal daisy daphne darlene dawn deborah delia diana dolores dora
+    edith eileen elaine eleanor elena eliza ellie elsa emilia erica erin esther estelle eugenia
+    eunice fiona florence frances francesca gabriela gail genevieve georgia geraldine gertrude
+    gwen gwendolyn harriet hazel heidi helga hilda holly ida imogen irene isabel isla ivy jacqueline
+    jade janet jasmine jeanette jennie jessie jill joan jocelyn josephine joy juanita judith julia
+    juliet june justine karla katarina kathy kay kristen kristina lara larissa leona lesley lidia
+    lillian lina linda lois lorena loretta lorraine louisa louise lucille lucy lydia mabel madeleine
+    maggie mara marcia margarita marguerite mariana marianne marilyn marjorie marlene martina maureen
+    maxine melanie melinda meredith michaela mildred millie miranda molly muriel nadia natasha
+    nell nellie noelle nora norma octavia olive paloma pamela patricia pauline pearl penelope petra
+    phoebe phyllis polly priscilla rachel ramona raquel regina renee roberta rosalind rosemary
+    roxanne sabrina sally samantha sandra selma serena shannon sheila shelley sibyl sienna silvia
+    simone sonia stella susanna suzanne sybil sylvia tamara tanya tatiana teresa thea theodora
+    tiffany trudy ursula valerie vanessa veronica vivian wanda wilma yolanda yvette yvonne zara
+    zelda zoya alina darya dasha galina inna kira ksenia larisa lyudmila nina oksana polina raisa
+    sveta tamara ulyana varvara vasilisa yelena yekaterina zhanna agata halina jadwiga krystyna
 """.split()
 _MALE = """
     james robert john michael william david richard joseph thomas charles christopher daniel
@@ -303,6 +322,25 @@ _MALE = """
     milan josef jiri zoltan viktor laszlo gustav magnus jens rasmus mats jonas tobias
     sebastian matteo lorenzo jens ove aleksander aleksandr alexandr mykola volodymyr petro
     taras bohdan arseniy andriy oleksandr kyrylo
+    abraham adrian alan albert alfred alistair ambrose amos andre angus anton archibald arnold
+    arthur august augustus axel barnaby barry basil benedict bernard bertram blake bradley brendan
+    bruno byron calvin cameron caspar cedric chester clarence claude clifford clive colin conrad
+    cornelius craig curtis cyril dale damian darren dean declan derek desmond dominic donovan
+    dorian duncan dustin dwight edgar edmund edwin eli elliot emil emmett enrique ernest ernst
+    erwin eugene evan everett ezra felipe ferdinand fergus finn floyd francis frederick gareth
+    garrett gavin geoffrey gerard gideon gilbert glenn gordon graham grant gregor guy harvey
+    hector herbert herman horace howard hubert hugh ian ignatius isaac ivor jasper jeremiah
+    jerome joel jonah julian julius kurt lance leo leon leonard leopold lev lionel lloyd lorenzo
+    lucas ludwig luther malcolm marcus marius martin marvin maurice max maximilian melvin miles
+    milo mitchell morgan murray nathaniel neil nelson nigel noel norman oscar oswald otis owen
+    patrick percy perry phil quentin quincy ralph randall ray reginald rex rhys richard robin
+    rodney roland rolf roman ronan ross rudolf rufus rupert russell rutger sam samson saul seth
+    sidney silas simon solomon spencer stanley sterling stuart sylvester ted terence theo
+    theodore tobias toby todd tom trevor tristan troy ulrich valentin vernon vince virgil wade
+    wallace walter warren wesley wilbur wilfred willem winston wolfgang xavier yves zachary
+    aleksei anatoli arkadi artem artyom danila denis dmitrii egor evgeny fedor fyodor gleb grigory
+    ilya kirill kostya lavrenty matvei nikita pyotr roman ruslan semyon stanislav stepan timur
+    vadim valentin vsevolod yaroslav yegor yevgeny zakhar marek tomas tomasz wojciech zbigniew
 """.split()
 FIRST_NAME_GENDER: dict[str, str] = {**{n: "female" for n in _FEMALE}, **{n: "male" for n in _MALE}}
 

@@ -71,6 +71,7 @@ class Entity:
     descriptors: set[str] = field(default_factory=set)
     first_start: int = 0
     first_end: int = 0
+    places: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,41 +151,45 @@ class EntityIndex:
                 self._add_organisation(" ".join(name), name_start, end, person_like=True)
                 continue
             descriptors = {descriptor_key(w) for w in title}
-            descriptors |= self._context_descriptors(start, end)
+            context_keys, places = self._context_descriptors(start, end)
+            descriptors |= context_keys
+            places |= {stem_place(w) for w in title if is_place_word(w)}
             gender = _gender_of(name, title)
             for w in self._context_words(start):
                 gender = gender or GENDERED_WORDS.get(norm(w))
             self._add_person(name, descriptors, gender, name_start, name_start + len(" ".join(name)),
-                             titled=bool(title))
+                             titled=bool(title), places=places)
 
     def _context_words(self, start: int) -> list[str]:
-        """Up to five lower-case/possessive words right before a name (``Kremlin spokesman``)."""
-        before = self.text[max(0, start - 80):start]
-        words = WORD.findall(before)
+        """The modifier run right before a name: ``Kremlin spokesman``, ``Norland's senior envoy``."""
+        words = WORD.findall(self.text[max(0, start - 80):start])
         picked: list[str] = []
         for w in reversed(words):
-            if not (w[0].isalnum()) or norm(w) in DETERMINERS or len(picked) >= 5:
+            if len(picked) >= 5 or not _is_modifier(w):
                 break
             picked.append(w)
         return picked[::-1]
 
-    def _context_descriptors(self, start: int, end: int) -> set[str]:
-        keys = {descriptor_key(w) for w in self._context_words(start) if norm(w) not in {"and", "of"}}
-        # apposition after the name: ", the Kremlin spokesman," / ", a former diplomat."
+    def _context_descriptors(self, start: int, end: int) -> tuple[set[str], set[str]]:
+        """(descriptor keys, place keys) the article attaches to the name at ``start:end``."""
+        words = self._context_words(start)
+        # apposition after the name: ", the Kremlin spokesman," / ", who heads the council,"
         after = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]",
                          self.text[end:end + 120])
         if after:
-            keys |= {descriptor_key(w) for w in WORD.findall(after.group(1)) if w[0].isalnum()}
+            words += [w for w in WORD.findall(after.group(1)) if w[0].isalnum()]
         # apposition before the name: "his Russian counterpart, Security Council Secretary X"
-        before = re.search(r"(?:^|[,.;:(\n—–]\s*)([^,.;:\"“”«»\n—–]{2,80}),\s*$", self.text[max(0, start - 100):start])
+        before = re.search(r"(?:^|[,.;:(\n—–]\s*|\b(?:and|with|between|by|from|as)\s+)([^,.;:\"“”«»\n—–]{2,80}),\s*$",
+                           self.text[max(0, start - 100):start])
         if before:
-            words = [w for w in WORD.findall(before.group(1)) if w[0].isalnum()]
-            if len(words) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in words):
-                keys |= {descriptor_key(w) for w in words}
-        return {k for k in keys if k and k not in DETERMINERS}
+            phrase = [w for w in WORD.findall(before.group(1)) if w[0].isalnum()]
+            if len(phrase) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in phrase):
+                words += phrase
+        keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
+        return {k for k in keys if k}, {stem_place(w) for w in words if is_place_word(w)}
 
     def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
-                    *, titled: bool) -> None:
+                    *, titled: bool, places: set[str] = frozenset()) -> None:
         last = norm(name[-1])
         first = norm(name[0]) if len(name) > 1 else None
         target = None
@@ -213,6 +218,8 @@ class EntityIndex:
             entity.name = " ".join(name)
         entity.gender = entity.gender or gender
         entity.descriptors |= descriptors
+        if places and not entity.places:
+            entity.places = set(places)  # the side a person is introduced with is the side they are on
         self.mentions.append(NameMention(start, end, target))
 
     def _add_organisation(self, name: str, start: int, end: int, *, person_like: bool = False) -> None:
@@ -313,42 +320,72 @@ def is_person_description(words: list[str]) -> bool:
 
 
 def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entity | None:
-    """The earlier-named person a definite description fits best, or None."""
+    """The earlier-named person a definite description fits best, or None.
+
+    Each person named before ``pos`` is scored by the description's words the article
+    attached to them: a capitalised word (nationality, organisation) +1 when attached,
+    -0.5 when not; a role word +1 (or +0.75 through its role class, ``diplomat`` ~
+    ``ambassador``); a place word that contradicts the person's own side rules them out.
+    The best score wins, the most recent mention on ties.
+    """
     keys, head, definite = description_words(words)
     if not definite:
         return None
     capital_keys = {descriptor_key(w) for w in words if w[0].isupper() and norm(w) not in DETERMINERS}
+    places = {stem_place(w) for w in words if is_place_word(w)}
     role_keys = keys - capital_keys
-    best, best_score, best_pos = None, -1.0, -1
+    best, best_score, best_pos = None, 0.0, -1
     for mention in index.mentions:
         if mention.start >= pos:
             break
         entity = index.entities[mention.entity]
         if entity.type != "person":
             continue
-        known = entity.descriptors | {norm(w) for w in entity.name.split()}
-        if not capital_keys <= known:
-            continue
-        score = float(len(capital_keys))
+        if places and entity.places and not places & entity.places:
+            continue  # "the Norlandic official" is not the Ostravian one
+        known = entity.descriptors | {norm(w) for w in entity.name.split()} | entity.places
+        matched = capital_keys & known
+        score = len(matched) - 0.5 * len(capital_keys - matched)
+        role_fit = False
         for role in role_keys:
             if role in known:
                 score += 1.0
+                role_fit = True
             elif role in ROLE_CLASSES and known & ROLE_CLASSES[role]:
                 score += 0.75
+                role_fit = True
             elif role in GENERIC_ROLES or role == "counterpart":
                 score += 0.1 if entity.descriptors else 0.0
+                role_fit = role_fit or head == role
             else:
                 score -= 0.6
-        if head not in GENERIC_ROLES and head not in known and not (head in ROLE_CLASSES and known & ROLE_CLASSES[head]):
-            if not capital_keys:
-                continue
-        if not entity.descriptors and not capital_keys:
+        if not matched and not role_fit:
             continue
         if score > best_score or (score == best_score and mention.start > best_pos):
             best, best_score, best_pos = entity, score, mention.start
-    if best is not None and best_score > 0:
-        return best
-    return None
+    return best
+
+
+def is_place_word(word: str) -> bool:
+    """A nationality or country word (``Ostravian``, ``Norland's``, ``U.S.``), by its form."""
+    if not word[:1].isupper():
+        return False
+    w = norm(word)
+    return stem_place(word) != w or word.endswith(("'s", "’s")) or w in {"u.s", "u.k", "u.n", "e.u"}
+
+
+def _is_modifier(word: str) -> bool:
+    """Words that may stand in the modifier run before a name."""
+    w = norm(word)
+    if not word[0].isalnum():
+        return False
+    return word[0].isupper() or w in ROLE_NOUNS or w in _TITLE_ADJECTIVES or w.endswith("-control")
+
+
+_TITLE_ADJECTIVES = frozenset("""senior former deputy chief top foreign national security defence defense state press
+    junior acting vice prime interim special assistant executive general associate principal presidential
+    veteran longtime leading prominent outgoing incoming lead chief-of-staff foreign-policy
+""".split())
 
 
 def is_group_phrase(words: list[str]) -> bool:
