@@ -3,6 +3,9 @@
 Sentences come from NLTK's Punkt (:class:`nltk.tokenize.punkt.PunktSentenceTokenizer`)
 given the toolkit's own parameters for news English, so no ``nltk_data`` is needed
 and nothing is downloaded. Paragraph breaks (newlines) are always sentence breaks.
+An abbreviation ends a sentence only when a word that only starts sentences follows
+(``the U.S. He left``, :data:`SENTENCE_STARTERS`), and never when it is a title or an
+initial (``Mr. He Anwen``, ``John R. Bolton``).
 Words come from NLTK's Treebank-style ``NLTKWordTokenizer().span_tokenize``, which
 keeps quotation marks as written (plain ``word_tokenize`` rewrites ``"`` as
 two-character tokens and needs ``punkt_tab``). Every span indexes the text it was
@@ -27,7 +30,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from toolkit.schema import SENTENCE_COLUMNS, TOKEN_COLUMNS, require_columns
 
 __all__ = [
-    "NEWS_ABBREVIATIONS", "QUOTE_MARKS", "Sentence", "Token",
+    "NEWS_ABBREVIATIONS", "QUOTE_MARKS", "SENTENCE_STARTERS", "Sentence", "Token",
     "split_paragraphs", "split_sentences", "tokenize_words",
     "sentences_frame", "tokens_frame",
 ]
@@ -52,6 +55,28 @@ NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     | set("abcdefghijklmnopqrstuvwxyz")
 )
 
+#: Abbreviations that come before a name (titles, ranks, ``e.g.``): a sentence never
+#: ends after them, whatever word follows (``Mr. He Anwen``, ``Gen. The ...``).
+_BEFORE_NAME: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "pres", "amb", "rev", "hon",
+        "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "brig",
+        "mt", "ft", "e.g", "i.e", "vs", "v", "cf",
+    }
+    | set("abcdefghijklmnopqrstuvwxyz")
+)
+
+#: Words that start a sentence and never continue one after an abbreviation, so a
+#: capitalised one after ``U.S.``, ``Inc.``, ``Aug.`` or ``p.m.`` marks a real sentence
+#: end (Punkt's ``sent_starters``; lower case): ``... moved to the U.S. He stayed.``
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+        "their", "our", "this", "that", "these", "those", "there", "but", "however",
+        "meanwhile", "both", "some", "many", "most", "in", "on", "at", "after", "when", "if",
+    }
+)
+
 #: Quotation marks of every common style; each is its own token.
 QUOTE_MARKS: frozenset[str] = frozenset('"\'“”‘’«»„‚‹›「」『』')
 
@@ -59,6 +84,7 @@ QUOTE_MARKS: frozenset[str] = frozenset('"\'“”‘’«»„‚‹›「」�
 def _news_punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
@@ -68,12 +94,15 @@ _WORDS = NLTKWordTokenizer()
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # Fallback when span_tokenize cannot align its output with the input.
 _FALLBACK_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-# A token made of quote marks and other characters, to be split apart.
-_MIXED_QUOTE_TOKEN = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]|[^" +
-                                re.escape("".join(sorted(QUOTE_MARKS))) + "]+")
+_QUOTE_CLASS = "[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]"
+# Any quotation mark: a chunk without one needs no quote handling at all (fast path).
+_ANY_QUOTE = re.compile(_QUOTE_CLASS)
+# A token made of quote marks and other characters, to be split apart; an apostrophe
+# between two word characters stays inside the word (O’Brien, l'homme).
+_MIXED_QUOTE_TOKEN = re.compile(r"(?:(?<=\w)['’](?=\w)|[^" + _QUOTE_CLASS[1:] + r")+|" + _QUOTE_CLASS)
 # What precedes an abbreviation glued to other text: "(Xinhua/U.S." -> "U.S."
 _WORD_BEFORE_ABBREVIATION = re.compile(r"^.*[(/\[\-\"“‘'«]")
-_CONTRACTION_AFTER_APOSTROPHE = frozenset({"s", "S", "t", "re", "ve", "ll", "d", "m"})
+_CONTRACTION_AFTER_APOSTROPHE = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +151,23 @@ def _iter_sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
                 pending_start = s_start
             if _is_false_break(chunk, pending_start, s_end):
                 continue
-            yield paragraph, p_start + pending_start, p_start + s_end
+            start, end = _strip_span(chunk, pending_start, s_end)
+            if start < end:
+                yield paragraph, p_start + start, p_start + end
             pending_start = None
         if pending_start is not None:
-            yield paragraph, p_start + pending_start, p_end
+            start, end = _strip_span(chunk, pending_start, len(chunk))
+            if start < end:
+                yield paragraph, p_start + start, p_start + end
+
+
+def _strip_span(chunk: str, start: int, end: int) -> tuple[int, int]:
+    """Trim blanks Punkt left in: its ``regex`` engine's ``\\s`` lacks some of ``str.isspace``'s (U+001F)."""
+    while start < end and chunk[start].isspace():
+        start += 1
+    while end > start and chunk[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _is_false_break(chunk: str, start: int, end: int) -> bool:
@@ -133,11 +175,23 @@ def _is_false_break(chunk: str, start: int, end: int) -> bool:
     if end >= len(chunk):
         return False
     sentence = chunk[start:end]
-    if sentence.count("(") > sentence.count(")"):
+    if sentence.count("(") > sentence.count(")") and ")" in chunk[end:]:
         return True
+    following = chunk[end:].lstrip()
+    if following[:1].islower():
+        return True  # news sentences start with a capital: "Sen. Jane Roe (D-Vt.) said ..."
     last_word = sentence.rsplit(None, 1)[-1]
+    if not last_word.endswith("."):
+        return False
     stem = _WORD_BEFORE_ABBREVIATION.sub("", last_word).rstrip(".").lower()
-    return last_word.endswith(".") and stem in NEWS_ABBREVIATIONS
+    if stem not in NEWS_ABBREVIATIONS:
+        return False
+    # Punkt breaks after an abbreviation when a sentence starter follows (``U.S. He``):
+    # keep that break unless the abbreviation stands before a name (``Mr. He Anwen``).
+    following = chunk[end:].split(None, 1)
+    next_word = following[0] if following else ""
+    starts_sentence = next_word[:1].isupper() and next_word.lower() in SENTENCE_STARTERS
+    return stem in _BEFORE_NAME or not starts_sentence
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -151,40 +205,31 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
+    has_quotes = _ANY_QUOTE.search(chunk) is not None
+    # Treebank knows the straight apostrophe only: it is given ’ as ' (same length, so the
+    # spans still index the text) and splits Russia’s, don’t, we’re as it splits Russia's.
+    treebank_input = chunk.replace("’", "'") if has_quotes else chunk
     try:
-        spans = list(_WORDS.span_tokenize(chunk))
+        spans = list(_WORDS.span_tokenize(treebank_input))
     except Exception:  # noqa: BLE001 - NLTK's aligner has raised ValueError/IndexError on odd quote runs
         spans = [m.span() for m in _FALLBACK_WORD.finditer(chunk)]
+    if not has_quotes:
+        return [(start + s, start + e) for s, e in spans] if start else spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
         token = chunk[s:e]
-        if len(token) > 1 and any(ch in QUOTE_MARKS for ch in token) and not _is_contraction(token):
+        if len(token) > 1 and _ANY_QUOTE.search(token) and not _is_contraction(token):
             for m in _MIXED_QUOTE_TOKEN.finditer(token):
                 out.append((start + s + m.start(), start + s + m.end()))
         else:
             out.append((start + s, start + e))
-    return _join_curly_contractions(text, out)
+    return out
 
 
 def _is_contraction(token: str) -> bool:
     # "'s", "n't", "’ll": apostrophes inside words, not quotation marks
-    return token[0] in "'’" and token[1:] in _CONTRACTION_AFTER_APOSTROPHE or token.endswith(("n't", "n’t"))
-
-
-def _join_curly_contractions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Treebank splits ``Russia’s`` into ``Russia ’ s``; join ``’ s`` back into ``’s``."""
-    joined: list[tuple[int, int]] = []
-    i = 0
-    while i < len(spans):
-        s, e = spans[i]
-        if (text[s:e] == "’" and i + 1 < len(spans) and spans[i + 1][0] == e and s > 0
-                and text[s - 1].isalpha() and text[e:spans[i + 1][1]] in _CONTRACTION_AFTER_APOSTROPHE):
-            joined.append((s, spans[i + 1][1]))
-            i += 2
-            continue
-        joined.append((s, e))
-        i += 1
-    return joined
+    return (token[0] in "'’" and token[1:].lower() in _CONTRACTION_AFTER_APOSTROPHE
+            or token.lower() in ("n't", "n’t"))
 
 
 def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -233,25 +278,26 @@ def tokens_frame(articles: pd.DataFrame) -> pd.DataFrame:
     """
     columns: dict[str, list] = {name: [] for name in TOKEN_COLUMNS}
     for doc_id, text in _articles(articles):
-        token_index = 0
+        # whole columns per article, not appends per token: this loop is the stage's hot path
+        spans: list[tuple[int, int]] = []
+        sentences: list[int] = []
         for sentence, (_, s_start, s_end) in enumerate(_iter_sentence_spans(text)):
-            for start, end in _word_spans(text, s_start, s_end):
-                word = text[start:end]
-                columns["doc_id"].append(doc_id)
-                columns["sentence"].append(sentence)
-                columns["token"].append(token_index)
-                columns["start"].append(start)
-                columns["end"].append(end)
-                columns["text"].append(word)
-                columns["is_quote_mark"].append(word in QUOTE_MARKS)
-                token_index += 1
+            in_sentence = _word_spans(text, s_start, s_end)
+            spans += in_sentence
+            sentences += [sentence] * len(in_sentence)
+        words = [text[start:end] for start, end in spans]
+        columns["doc_id"] += [doc_id] * len(spans)
+        columns["sentence"] += sentences
+        columns["token"] += range(len(spans))
+        columns["start"] += [start for start, _ in spans]
+        columns["end"] += [end for _, end in spans]
+        columns["text"] += words
+        columns["is_quote_mark"] += [word in QUOTE_MARKS for word in words]
     return _frame(columns, ints=("sentence", "token", "start", "end"))
 
 
 def _frame(columns: dict[str, list], *, ints: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame(columns)
-    for name in ints:
-        frame[name] = frame[name].astype("int64")
-    if "is_quote_mark" in frame:
-        frame["is_quote_mark"] = frame["is_quote_mark"].astype(bool)
-    return frame
+    # dtypes given per column, so an empty table has the same dtypes as a full one
+    dtypes = {name: "int64" if name in ints else "bool" if name == "is_quote_mark" else "str"
+              for name in columns}
+    return pd.DataFrame({name: pd.Series(values, dtype=dtypes[name]) for name, values in columns.items()})

@@ -91,6 +91,12 @@ _ADVERBIAL_TO_END = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
     r"shortly|briefly|afterwards|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|"
     r"in\s+a|in\s+an)\b[^\"“”«»]{0,140})?[.!?]?\s*$", re.IGNORECASE)
+# Plural nouns of people that may head a speaker phrase beyond ROLE_NOUNS.
+GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics opponents backers donors voters
+    residents protesters demonstrators organizers organisers participants attendees members leaders
+    republicans democrats conservatives liberals progressives analysts economists observers insiders
+    people americans russians europeans citizens workers families parents teachers students doctors
+    lawyers judges investigators prosecutors activists campaigners""".split())
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
@@ -162,6 +168,14 @@ def _starts_with_clause(text: str, start: int, limit: int) -> bool:
             return False
         if w in {"that", "which", "who", "whom", "whose"}:
             relative = True
+        elif k == 1 and first in _SUBJECT_PRONOUNS and word.isalpha() and word.islower() and not relative:
+            return True  # "she respects", "they want": after a subject pronoun comes the verb
+        elif (word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1][0].isupper()
+              and not relative and norm(words[k - 1]) not in DETERMINERS):
+            return True  # "Norland wants", "the Kremlin insists"
+        elif (k >= 2 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].islower()
+              and norm(words[k - 2]) in DETERMINERS and not relative):
+            return True  # "the committee appears"
         elif _VERBISH.fullmatch(word) or word in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:
             if k == 1 and word in {"'s", "’s"}:
                 k += 1
@@ -452,9 +466,10 @@ class Rules:
         lowered = norm(head)
         if lowered in PRONOUNS or lowered == "it":
             return i, i
-        if not (head[0].isupper() or lowered in ROLE_NOUNS or head[0].isdigit()):
+        if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or lowered in CUE_FORMS:
             return None
         best_start = None
+        accepted = None  # the leftmost word the scan accepted
         j = i
         while j >= 0:
             word = words[j][2]
@@ -477,22 +492,34 @@ class Rules:
                 pass
             elif w == "and" and 0 < j < end_index and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
                 pass
+            elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
+                pass  # "her advisers and allies"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4):
                 if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or w in CUE_FORMS:
                     break
-            elif word in {"-", "–", "'s", "’s"}:
-                pass
+            elif word in {"-", "–", "'s", "’s"} or (word in {"'", "’"} and j > 0 and words[j - 1][2].endswith("s")):
+                pass  # possessives, "Sanders' team"
             else:
                 break
+            accepted = j
             j -= 1
         if best_start is None:
-            return None
+            if accepted is None:
+                return None
+            best_start = accepted
         while best_start < end_index and norm(words[best_start][2]) in _PREPOSITIONS_IN_NP | {"and"}:
             best_start += 1
         first_word = words[best_start][2]
-        if first_word[0].islower() and norm(first_word) not in DETERMINERS:
+        head_word = norm(words[end_index][2])
+        starts_with_determiner = norm(first_word) in DETERMINERS and not first_word.endswith(".")
+        if first_word[0].islower() and not starts_with_determiner:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
-            if not (norm(words[end_index][2]).endswith("s") and norm(words[end_index][2]) in ROLE_NOUNS):
+            if not (head_word.endswith("s") and head_word in ROLE_NOUNS | GROUP_NOUNS):
+                return None
+        if not (words[end_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
+                or words[end_index][2][0].isdigit()):
+            # "the friends", "the billionaire businessman": any noun after a determiner, briefly
+            if not starts_with_determiner or end_index - best_start > 4 or head_word.endswith("ly"):
                 return None
         return best_start, end_index
 
