@@ -82,7 +82,8 @@ _CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if
 """.split())
 _NOT_SUBJECT_STARTS = frozenset({"asked", "speaking", "pressed", "questioned"})
 # "... and said" / "... but maintained": a cue sharing the subject of the one before.
-_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|\w+ly)\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|did|does|do|has|have|had|would|will|\w+ly)\s+)*$",
+                          re.IGNORECASE)
 # A cue followed by explicit content: "that", a colon, or a quotation.
 _FORWARD_MARK = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|later|last|this)\b[^,;:\"“”«»]{0,40}?)?"
                            r"\s*(?:that\b|:|,?\s*[\"“„«‘])", re.IGNORECASE)
@@ -97,6 +98,9 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
     republicans democrats conservatives liberals progressives analysts economists observers insiders
     people americans russians europeans citizens workers families parents teachers students doctors
     lawyers judges investigators prosecutors activists campaigners""".split())
+# Words that follow a plural noun without being its verb ("the talks in", "his friends and").
+_NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
+    between among after before during through against without within near like including such""".split())
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
@@ -176,6 +180,9 @@ def _starts_with_clause(text: str, start: int, limit: int) -> bool:
         elif (k >= 2 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].islower()
               and norm(words[k - 2]) in DETERMINERS and not relative):
             return True  # "the committee appears"
+        elif (k == 2 and first in DETERMINERS and words[1].islower() and norm(words[1]).endswith("s")
+              and word.isalpha() and word.islower() and w not in _NOT_VERBS_AFTER_PLURAL and not relative):
+            return True  # "his friends feel", "the talks went"
         elif _VERBISH.fullmatch(word) or word in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:
             if k == 1 and word in {"'s", "’s"}:
                 k += 1
@@ -429,7 +436,7 @@ class Rules:
         for hop, k in enumerate(commas[:4]):
             opener = words[k + 1][2]
             valid = (norm(opener) in _PARENTHETICAL_OPENERS or norm(opener) in ROLE_NOUNS or opener[0].isupper()
-                     or opener.endswith("ing")
+                     or opener.endswith(("ing", "ed")) or norm(opener) in {"clad", "flanked", "seated", "dressed"}
                      or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
                                                                                        "for", "like", "on"})
             if not valid and hop == 0:
@@ -637,8 +644,8 @@ class Rules:
             return True
         if re.match(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)", rest):
             return True
-        return bool(re.match(r"\s*,\s*(?:the|a|an|his|her|its|their|who|which)\b[^\"“”«»]{0,120}?"
-                             r"(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))", rest))
+        # ", the Kremlin spokesman." / ", Republican of South Carolina." / ", who ..., adding that"
+        return bool(re.match(r"\s*,\s*[^\"“”«»]{0,160}?(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))", rest))
 
     def bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
@@ -842,8 +849,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and not form.endswith("ing"):
         return []
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
-            "", '"', "“", "«"}:
-        return []
+            "", '"', "“", "«"} and not doc.is_headline(unit):
+        return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
     if form in _NOUNISH and not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]):
         return []  # "the March states", "his comments": a verb use would introduce "that" or a colon
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
@@ -854,8 +861,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     participial = form.endswith("ing") and (
         stripped.endswith(",") or not stripped.strip()
         or re.search(r"(?:^|\s)(?:while|after|before|when|in|by|upon)$", stripped, re.IGNORECASE) is not None)
-    coordinated = (not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
-                   and any(c.unit_start == unit.start for c in candidates))
+    coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
 
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
         # "Y reported, citing X": the quote is X's, Y is the medium
