@@ -101,6 +101,9 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 # Words that follow a plural noun without being its verb ("the talks in", "his friends and").
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
+_SEMICOLON = re.compile(r";")
+# ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)", re.IGNORECASE)
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
@@ -142,7 +145,7 @@ _VERBISH = re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-{1,2})\s*")
 
 
-def _starts_with_clause(text: str, start: int, limit: int) -> bool:
+def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
     """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
     comma, except a comma that opens a parenthetical (``the delegation, headed by X, would``); a
@@ -154,6 +157,15 @@ def _starts_with_clause(text: str, start: int, limit: int) -> bool:
     if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
             words[0].islower() and first.endswith(("ing", "ly"))):
         return False
+    if strict_subject:
+        # after ", and": a new clause of someone else's ("and Tallin declined"), not more of the content
+        # ("and identified specific areas", "but no agreement had been reached")
+        second = norm(words[1]) if len(words) > 1 else ""
+        person_subject = (words[0][0].isupper() and first not in DETERMINERS) or first in {"he", "she", "they", "we", "i"} \
+            or first in GROUP_NOUNS or first in ROLE_NOUNS or (first in DETERMINERS and (
+                second in ROLE_NOUNS or second in GROUP_NOUNS or (len(words) > 2 and norm(words[2]) in ROLE_NOUNS)))
+        if not person_subject:
+            return False
     relative = False
     k = 1
     while k < min(len(words), 14):
@@ -161,7 +173,8 @@ def _starts_with_clause(text: str, start: int, limit: int) -> bool:
         w = norm(word)
         if word == ",":
             nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
-            if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such"} or nxt.endswith("ed"):
+            if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such", "the", "a", "an", "his",
+                       "her", "its", "their"} or nxt.endswith("ed"):
                 k += 1
                 while k < len(words) and words[k] != ",":
                     k += 1  # skip the parenthetical to its closing comma
@@ -192,6 +205,13 @@ def _starts_with_clause(text: str, start: int, limit: int) -> bool:
             relative = False  # the relative clause's own verb; the main one must follow
         k += 1
     return False
+
+
+def _is_fronted(word: str) -> bool:
+    """A word that opens a fronted adverbial (``Finally,``; ``In Kovask,``; ``Asked about it,``)."""
+    w = norm(word)
+    return (w in _FRONTED or w in _PREPOSITIONS_IN_NP or w in BRIDGE_STARTERS or (w.endswith("ly") and len(w) > 3)
+            or (word[:1].isupper() and w.endswith(("ing", "ed")) and w not in {"united"}))
 
 
 def _looks_like_clause(text: str) -> bool:
@@ -517,14 +537,16 @@ class Rules:
         while best_start < end_index and norm(words[best_start][2]) in _PREPOSITIONS_IN_NP | {"and"}:
             best_start += 1
         first_word = words[best_start][2]
-        head_word = norm(words[end_index][2])
+        head_index = next((k - 1 for k in range(best_start + 1, end_index + 1)
+                           if norm(words[k][2]) in _PREPOSITIONS_IN_NP), end_index)
+        head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
         starts_with_determiner = norm(first_word) in DETERMINERS and not first_word.endswith(".")
         if first_word[0].islower() and not starts_with_determiner:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
             if not (head_word.endswith("s") and head_word in ROLE_NOUNS | GROUP_NOUNS):
                 return None
-        if not (words[end_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
-                or words[end_index][2][0].isdigit()):
+        if not (words[head_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
+                or words[head_index][2][0].isdigit()):
             # "the friends", "the billionaire businessman": any noun after a determiner, briefly
             if not starts_with_determiner or end_index - best_start > 4 or head_word.endswith("ly"):
                 return None
@@ -565,10 +587,12 @@ class Rules:
         start = self.doc.body_start(unit)
         words = _words(self.text, start, limit)
         k = 0
-        if words and (norm(words[0][2]) in _FRONTED or norm(words[0][2]) in _PREPOSITIONS_IN_NP):
-            while k < len(words) and words[k][2] != ",":
-                k += 1
-            k += 1
+        # skip fronted adverbials: "Finally, asked about it, she laughed and said"
+        while k < len(words) and _is_fronted(words[k][2]):
+            comma = next((m for m in range(k, min(len(words), k + 25)) if words[m][2] == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
         if k >= len(words):
             return None
         first = words[k][2]
@@ -602,6 +626,18 @@ class Rules:
         its own (``, while X has warned that``; ``, the ministry said.``), or a cue that
         shares the subject (``... but maintained that``)."""
         text = self.text
+        end = unit.end
+        semicolon = _SEMICOLON.search(text, start, end)
+        if semicolon and self.doc.quotation_covering(semicolon.start()) is None:
+            end = semicolon.start()
+        clause = _NEW_CLAUSE.search(text, start, end)
+        while clause is not None:
+            if self.doc.quotation_covering(clause.start()) is None and _starts_with_clause(
+                    text, clause.end(), end, strict_subject=True):
+                end = clause.start()  # "..., and Sergei Tallin declined to comment"
+                break
+            clause = _NEW_CLAUSE.search(text, clause.end(), end)
+        unit = Unit(unit.start, end, unit.paragraph)
         for cue in cues:
             if cue.start() <= start or cue.start() >= unit.end:
                 continue

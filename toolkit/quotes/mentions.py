@@ -27,9 +27,13 @@ from toolkit.quotes.lexicon import (
 # hyphens (``U.S.``, ``O'Neil``, ``Russia's``), or one punctuation character.
 WORD = re.compile(r"[^\W_](?:[\w.'’\-]*[\w.])?|[^\w\s]")
 # A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``).
+_NAME_WORD = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Amb|Pres|St|Jr|Sr)\."
+              r"|[A-Z][\w'’\-]*)")
+# A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``);
+# a full stop belongs to a word only after an initial or a title, never at a sentence end.
 _NAME_RUN = re.compile(
-    r"(?<![\w.’'])(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?"
-    r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.))*"
+    r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?"
+    + _NAME_WORD + r")*"
 )
 # Capitalised words that start sentences or name times, not people.
 _NOT_NAMES = frozenset("""
