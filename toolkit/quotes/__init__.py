@@ -96,6 +96,7 @@ def extract_quotes(text: str, *, language: str | None = "en") -> list[Quote]:
 
 def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
     resolver = Resolver(doc)
+    resolver.set_quotes([(c.start, c.end) for c in candidates])
     text = doc.text
     resolved: list[tuple[Candidate, Resolution, tuple[int, int] | None]] = []
     previous: Resolution | None = None

@@ -29,14 +29,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from toolkit.quotes.lexicon import (
-    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PRONOUNS, ROLE_NOUNS,
-    TITLE_WORDS,
+    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
+    ROLE_NOUNS, TITLE_WORDS,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
-    WORD, EntityIndex, Resolution, is_group_phrase, is_organisation_phrase, is_person_description, norm,
-    resolve_description,
+    WORD, EntityIndex, Resolution, description_head, is_group_phrase, is_organisation_phrase,
+    is_person_description, is_place_word, norm, resolve_description,
 )
+from toolkit.quotes.lexicon import stem_place
 from toolkit.tokenize import NEWS_ABBREVIATIONS, split_paragraphs, split_sentences
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
@@ -461,10 +462,16 @@ class Rules:
                                                                                        "for", "like", "on"})
             if not valid and hop == 0:
                 return None
-            segment = [w[2] for w in words[k + 1:comma]]
-            if hop == 0 and 0 < len(segment) <= 5 and all(w[0].isupper() for w in segment) and not any(
-                    norm(w) in ORGANISATION_WORDS or norm(w) in TITLE_WORDS for w in segment):
-                return comma - 1  # "Norland's ambassador, Thomas Brennick, said": the name speaks
+            # the segment between this comma and the next one: an apposed name speaks
+            # ("Norland's ambassador, Thomas Brennick, who attended, said")
+            upto = next((m for m in range(k + 1, comma + 1) if words[m][2] == ","), comma)
+            segment = [w[2] for w in words[k + 1:upto]]
+            name = [w for w in segment if norm(w) not in TITLE_WORDS or not w[0].isupper() or w.endswith(".")]
+            if (0 < len(segment) <= 6 and all(w[0].isupper() for w in segment) and name
+                    and not any(norm(w) in ORGANISATION_WORDS or norm(w) in PLACE_WORDS for w in segment)
+                    and not (len(segment) == 1 and norm(segment[0]) in TITLE_WORDS)
+                    and self._np_ending_at(words, k - 1) is not None):
+                return upto - 1
             j = k - 1
             while j >= 0 and _is_skippable(words[j][2]):
                 j -= 1
@@ -1037,6 +1044,14 @@ class Resolver:
     def __init__(self, doc: Document):
         self.doc = doc
         self.index = EntityIndex(doc.text, doc.sentence_starts)
+        self.unnamed: list[tuple[int, str, str]] = []  # (position, description, head) of unnamed sources
+        self.quote_spans: list[tuple[int, int]] = []
+        self._quote_starts: list[int] = []
+
+    def set_quotes(self, spans: list[tuple[int, int]]) -> None:
+        """The article's quote spans, so pronouns can discount people named inside quotes."""
+        self.quote_spans = sorted(spans)
+        self._quote_starts = [s for s, _ in self.quote_spans]
         self.last_person_speaker: tuple[int, int] | None = None  # (entity id, sentence index)
 
     def resolve(self, words: tuple[str, ...], start: int, end: int, *, cue_lemma: str | None,
@@ -1068,6 +1083,15 @@ class Resolver:
                 return Resolution(names, "group", "group:names", None, tuple(m.id for m in members))  # type: ignore[union-attr]
         if is_group_phrase(list(words)):
             return self._group(start)
+        possessive_description = (words[0][0].isupper() and words[0].endswith(("'s", "’s")) and len(words) > 1
+                                  and is_person_description(list(words)))
+        if possessive_description:
+            # "Ostravia's chief security official", "Norland's ambassador": a description, made definite
+            entity = resolve_description(self.index, ["the", *words], start)
+            if entity is not None:
+                self.index.add_resolved_mention(start, end, entity.id)
+                return Resolution(entity.name, "person", "description", entity.id)
+            return self._unnamed(text, words, start)
         if words[0][0].isupper() and norm(words[0]) not in {"the", "a", "an", "his", "her", "its", "their"}:
             entity = self.index.person_by_name(list(words), start)
             if entity is not None:
@@ -1083,14 +1107,46 @@ class Resolver:
         # descriptions
         if lowered[0] in {"a", "an", "one", "some", "several", "many", "two", "three", "four", "other"} or (
                 head.endswith("s") and head in ROLE_NOUNS and lowered[0] not in {"the", "his", "her", "its", "their"}):
-            return Resolution(text, "unnamed", "unnamed")
+            return self._unnamed(text, words, start, introduce=True)
         if is_organisation_phrase(list(words)) and not is_person_description(list(words)):
             return Resolution(_strip_article(text), "organisation", "organisation")
+        earlier_unnamed = self._unnamed_antecedent(words, start)
         entity = resolve_description(self.index, list(words), start)
-        if entity is not None:
+        if entity is not None and (earlier_unnamed is None or self._last_mention(entity.id, start) > earlier_unnamed[0]):
             self.index.add_resolved_mention(start, end, entity.id)
             return Resolution(entity.name, "person", "description", entity.id)
+        if earlier_unnamed is not None:
+            # "a spokesperson for the Granite House said ... the spokesperson said"
+            return Resolution(earlier_unnamed[1], "unnamed", "description:unnamed")
+        if lowered[0] in {"the", "his", "her", "its", "their"} and is_person_description(list(words)):
+            # a definite role nobody was introduced with: the person the text is about right now,
+            # if only one person was named in the last two sentences and nothing contradicts it
+            nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
+                      for m in mentions}
+            if len(nearby) == 1:
+                entity = self.index.entities[nearby.pop()]
+                places = {stem_place(w) for w in words if is_place_word(w)}
+                if not (places and entity.places and not places & entity.places):
+                    return Resolution(entity.name, "person", "description:nearest", entity.id)
+        return self._unnamed(text, words, start)
+
+    def _unnamed(self, text: str, words, start: int, *, introduce: bool = False) -> Resolution:
+        """An unnamed source keeps its description; an indefinite one is remembered for later
+        definite references to it (``a Norlandic diplomat`` ... ``the diplomat``)."""
+        if introduce:
+            self.unnamed.append((start, text, description_head(list(words))))
         return Resolution(text, "unnamed", "unnamed")
+
+    def _unnamed_antecedent(self, words, start: int) -> tuple[int, str] | None:
+        head = norm(description_head(list(words)))
+        for position, text, other_head in reversed(self.unnamed):
+            if position < start and norm(other_head).rstrip("s") == head.rstrip("s"):
+                return position, text
+        return None
+
+    def _last_mention(self, entity_id: int, before: int) -> int:
+        positions = [m.start for m in self.index.mentions if m.entity == entity_id and m.start < before]
+        return max(positions) if positions else -1
 
     def _pronoun(self, pronoun: str, pos: int, cue_lemma: str | None, previous: Resolution | None) -> Resolution:
         gender = PRONOUNS[pronoun]
@@ -1121,12 +1177,18 @@ class Resolver:
                     continue
                 distance = current - sentence + (2.0 if entity.gender is None else 0.0)
                 distance -= 1.0 if mention.entity == last_speaker else 0.0
+                if self._inside_quote(mention.start):
+                    distance += 1.0  # named inside someone's words, not the topic of the paragraph
                 key = (distance, order)
                 if best_key is None or key < best_key:
                     best, best_key = entity, key
         if best is not None:
             return Resolution(best.name, "person", "pronoun", best.id)
         return Resolution(None, "person", "unresolved")
+
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_spans[i][1]
 
     def _joined_pair(self, pos: int) -> Resolution | None:
         """``Voss and Strand left. They said ...``: two people named together in the sentence before."""
