@@ -103,6 +103,8 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+# Quantifiers that stand alone as a subject: "some say", "others argue".
+_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "several", "both", "all", "one", "another"})
 # ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)", re.IGNORECASE)
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
@@ -217,7 +219,7 @@ def _is_fronted(word: str) -> bool:
 
 def _looks_like_clause(text: str) -> bool:
     """Has a finite verb (or something that reads like one): content, not a bare noun phrase."""
-    return _VERBISH.search(text) is not None
+    return _VERBISH.search(text) is not None or _starts_with_clause(text, 0, len(text))
 
 
 def _is_skippable(word: str) -> bool:
@@ -438,7 +440,13 @@ class Rules:
             i -= 1
         if i < 0:
             return None
-        if words[i][2] == "," and i > 0:
+        if norm(words[i][2]) in {"who", "which"} and i > 1 and words[i - 1][2] == ",":
+            i -= 2  # "said one former staffer, who said ...": the relative pronoun's antecedent speaks
+            while i >= 0 and _is_skippable(words[i][2]):
+                i -= 1
+            if i < 0:
+                return None
+        elif words[i][2] == "," and i > 0:
             i = self._before_parenthetical(words, i)
             if i is None:
                 return None
@@ -498,8 +506,8 @@ class Rules:
         end_index = i
         head = words[i][2]
         lowered = norm(head)
-        if lowered in PRONOUNS or lowered == "it":
-            return i, i
+        if lowered in PRONOUNS or lowered == "it" or lowered in _QUANTIFIER_SUBJECTS:
+            return i, i  # "he said", "some say", "others argue"
         if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or lowered in CUE_FORMS:
             return None
         best_start = None
@@ -515,7 +523,7 @@ class Rules:
                 if w in _CLAUSE_OPENERS or (j == 0 and w in _NOT_SUBJECT_STARTS):
                     break
                 best_start = j
-            elif w in DETERMINERS:
+            elif w in DETERMINERS or word[0].isdigit():
                 if j >= 2 and norm(words[j - 1][2]) in {"of", "for", "at", "from"} and (
                         words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
                     j -= 1  # "the director of the Halden Institute": go on past "of the"
@@ -547,7 +555,7 @@ class Rules:
         head_index = next((k - 1 for k in range(best_start + 1, end_index + 1)
                            if norm(words[k][2]) in _PREPOSITIONS_IN_NP), end_index)
         head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
-        starts_with_determiner = norm(first_word) in DETERMINERS and not first_word.endswith(".")
+        starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit()
         if first_word[0].islower() and not starts_with_determiner:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
             if not (head_word.endswith("s") and head_word in ROLE_NOUNS | GROUP_NOUNS):
@@ -555,7 +563,7 @@ class Rules:
         if not (words[head_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
                 or words[head_index][2][0].isdigit()):
             # "the friends", "the billionaire businessman": any noun after a determiner, briefly
-            if not starts_with_determiner or end_index - best_start > 4 or head_word.endswith("ly"):
+            if not starts_with_determiner or end_index - best_start > 6 or head_word.endswith("ly"):
                 return None
         return best_start, end_index
 
@@ -707,7 +715,7 @@ class Rules:
                 if w == "that" and k + 1 < len(words) and norm(words[k + 1][2]) in _THAT_IS_DETERMINER:
                     return None  # "said that plan was dead" is rare; "said that was it" is not content
                 return e, addressee, True
-            if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (w in CUE_FORMS and k > 0):
+            if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (w in CUE_FORMS and k > 0 and word.islower()):
                 return None
         return None
 
@@ -850,10 +858,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 content = Content(*_trim_content(text, doc.body_start(unit) if floor == unit.start else floor,
                                                  cue.start()), None, False)
             return [make(content, speaker, "according_to:after")] if content else []
-        m = re.match(r"\s*(?:\([^)]*\)\s*)?,\s*", text[speaker[1]:unit.end])
-        if not m:
-            return []
-        start = speaker[1] + m.end()
+        comma = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*").match(text, speaker[1], unit.end)
+        if not comma:
+            return []  # "According to X, S": S starts after the comma that closes X
+        start = comma.end()
         start, end = _trim_content(text, start, rules.content_end(start, unit, unit_cues))
         return [make((start, end), speaker, "according_to:before")] if end > start else []
 
