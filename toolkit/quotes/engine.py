@@ -103,6 +103,10 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+# ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
+_SUMMATIVE_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
+                                   r"acknowledgment|acknowledgement|admission|warning|message|position|view|move|"
+                                   r"step|sign|charge|accusation|allegation)\s+(?:that|which)\b", re.IGNORECASE)
 # Quantifiers that stand alone as a subject: "some say", "others argue".
 _QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "several", "both", "all", "one", "another"})
 # ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
@@ -645,6 +649,9 @@ class Rules:
         semicolon = _SEMICOLON.search(text, start, end)
         if semicolon and self.doc.quotation_covering(semicolon.start()) is None:
             end = semicolon.start()
+        summary = _SUMMATIVE_APPOSITIVE.search(text, start, end)
+        if summary and self.doc.quotation_covering(summary.start()) is None:
+            end = summary.start()  # "..., remarks that were featured on state television"
         clause = _NEW_CLAUSE.search(text, start, end)
         while clause is not None:
             if self.doc.quotation_covering(clause.start()) is None and _starts_with_clause(
@@ -673,8 +680,8 @@ class Rules:
                 continue
             between = text[start + comma + 1:np[0]]
             if not between.strip():
-                if self.attribution_ends_clause(cue.end(), unit.end):
-                    return start + comma  # "..., the ministry said."
+                if self.attribution_ends_clause(cue.end(), unit.end) or self.clause_follows(cue.end(), unit.end):
+                    return start + comma  # "..., the ministry said." / "..., 39 have said they ..."
             elif re.fullmatch(r"\s*(?:and|but|while|whereas|although|though|as|yet)\s+", between, re.IGNORECASE) \
                     and self.clause_follows(cue.end(), unit.end):
                 return start + comma  # ", while X has warned that ..."
@@ -788,6 +795,9 @@ class Rules:
         else:
             return None
         start = floor
+        colon = max(text.rfind(":", floor, left_end), text.rfind(";", floor, left_end))
+        if colon >= 0 and self.doc.quotation_covering(colon) is None:
+            start = colon + 1  # "At the same time, X is true: S, according to Y" - S only
         q = self.doc.quotation_covering(left_end - 1)
         if q is not None and q.open >= 0 and q.open < start and previous_end <= unit.start:
             start = q.open  # a quotation that began in an earlier paragraph
