@@ -73,6 +73,7 @@ _TELL_LIKE = frozenset({"tell", "inform", "assure", "brief", "remind", "notify",
 _OPENING = "\"“„«‹‘'"
 _CLOSING = "\"”»›’'“"
 _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
+_DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
 _PARENTHETICAL_OPENERS = frozenset("""who which whose the a an his her its their one now then until himself herself
     itself speaking a former also still once like as in
@@ -91,7 +92,7 @@ _FORWARD_MARK = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|late|earli
 # What may follow "X said" when the attribution closes the sentence.
 _ADVERBIAL_TO_END = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
-    r"shortly|briefly|afterwards|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|"
+    r"shortly|briefly|afterwards|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|who|whose|"
     r"in\s+a|in\s+an)\b[^\"“”«»]{0,140})?[.!?]?\s*$", re.IGNORECASE)
 # Plural nouns of people that may head a speaker phrase beyond ROLE_NOUNS.
 GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics opponents backers donors voters
@@ -116,7 +117,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "thi
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
 # Cues after which a bare clause (no "that") is common: "X said the plan was dead".
 _BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim predict suggest note explain stress
-    emphasise emphasize agree recall acknowledge admit concede declare assert maintain reply respond tweet post
+    emphasise emphasize agree acknowledge admit concede declare assert maintain reply respond tweet post
     caution complain contend confirm estimate reckon believe hint indicate report reveal testify concur
     reiterate repeat remind assure inform observe remark joke quip boast lament
 """.split())
@@ -157,7 +158,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
     comma, except a comma that opens a parenthetical (``the delegation, headed by X, would``); a
     relative ``that``/``which``/``who`` needs a second finite verb after it."""
-    words = WORD.findall(text[start:min(limit, start + 240)])[:16]
+    words = WORD.findall(text[start:min(limit, start + 400)])[:40]
     if not words:
         return False
     first = norm(words[0])
@@ -168,14 +169,14 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         # after ", and": a new clause of someone else's ("and Tallin declined"), not more of the content
         # ("and identified specific areas", "but no agreement had been reached")
         second = norm(words[1]) if len(words) > 1 else ""
-        person_subject = (words[0][0].isupper() and first not in DETERMINERS) or first in {"he", "she", "they", "we", "i"} \
+        person_subject = (words[0][0].isupper() and first not in DETERMINERS) \
             or first in GROUP_NOUNS or first in ROLE_NOUNS or (first in DETERMINERS and (
                 second in ROLE_NOUNS or second in GROUP_NOUNS or (len(words) > 2 and norm(words[2]) in ROLE_NOUNS)))
         if not person_subject:
             return False
     relative = False
     k = 1
-    while k < min(len(words), 14):
+    while k < min(len(words), 36):
         word = words[k]
         w = norm(word)
         if word == ",":
@@ -197,13 +198,14 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1][0].isupper()
               and not relative and norm(words[k - 1]) not in DETERMINERS):
             return True  # "Norland wants", "the Kremlin insists"
-        elif (k >= 2 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].islower()
-              and norm(words[k - 2]) in DETERMINERS and not relative):
+        elif (2 <= k <= 3 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].isalpha()
+              and words[k - 1].islower() and norm(words[k - 2]) in DETERMINERS and not relative):
             return True  # "the committee appears"
         elif (k == 2 and first in DETERMINERS and words[1].islower() and norm(words[1]).endswith("s")
               and word.isalpha() and word.islower() and w not in _NOT_VERBS_AFTER_PLURAL and not relative):
             return True  # "his friends feel", "the talks went"
-        elif _VERBISH.fullmatch(word) or word in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:
+        elif (_VERBISH.fullmatch(word) and not (w.endswith("ed") and norm(words[k - 1]) in DETERMINERS)) or word in {
+                "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:  # "the sealed envelope" is no verb
             if k == 1 and word in {"'s", "’s"}:
                 k += 1
                 continue  # "his party's": a possessive, not "is"
@@ -464,7 +466,7 @@ class Rules:
         """Index of the subject's last word, given the comma that closes a parenthetical."""
         commas = [k for k in range(comma - 1, max(-1, comma - 45), -1) if words[k][2] == ","]
         # a parenthetical may hold a quoted title ("author of "Beyond the Thaw","), not an open quotation
-        commas = [k for k in commas if sum(words[m][2] in _QUOTE_CHARS for m in range(k, comma)) % 2 == 0]
+        commas = [k for k in commas if sum(words[m][2] in _DOUBLE_QUOTE_CHARS for m in range(k, comma)) % 2 == 0]
         fallback = None
         for hop, k in enumerate(commas[:4]):
             opener = words[k + 1][2]
@@ -830,6 +832,8 @@ def find_candidates(doc: Document) -> list[Candidate]:
             continue  # a cue inside an earlier quote's content is part of that content
         unit = doc.unit_at(cue.start())
         for candidate in _read_cue(rules, doc, cue, unit, by_unit[unit.start], candidates):
+            if candidate.end <= candidate.start:
+                continue  # an empty quotation ('said “'), nothing to report
             candidates.append(candidate)
             if candidate.start > cue.start():
                 consumed_end = max(consumed_end, candidate.end)
