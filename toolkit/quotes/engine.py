@@ -494,7 +494,7 @@ class Rules:
             found = self._np_ending_at(words, j)
             if found is None:
                 continue
-            if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"}:
+            if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS:
                 if found[0] == 0:
                     return j
                 fallback = fallback if fallback is not None else j
@@ -535,6 +535,8 @@ class Rules:
                     j -= 1  # "the director of the Halden Institute": go on past "of the"
                     continue
                 best_start = j
+                if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
+                    best_start = j - 1  # "the two envoys", "all three ministers"
                 break
             elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
                 pass
