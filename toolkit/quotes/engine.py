@@ -37,7 +37,7 @@ from toolkit.quotes.mentions import (
     WORD, EntityIndex, Resolution, description_head, is_group_phrase, is_organisation_phrase,
     is_person_description, is_place_word, norm, resolve_description,
 )
-from toolkit.quotes.lexicon import stem_place
+from toolkit.quotes.lexicon import stem_place, trie_pattern
 from toolkit.tokenize import NEWS_ABBREVIATIONS, split_paragraphs, split_sentences
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
@@ -52,7 +52,7 @@ CUE_PATTERN = re.compile(
     # "Ostra-Press quoted Dragunov as saying"
     r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
     r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear)"
-    r"|(?P<verb>" + "|".join(map(re.escape, _FORMS)) + r")"
+    r"|(?P<verb>" + trie_pattern(_FORMS) + r")"
     r")\b",
     re.IGNORECASE,
 )

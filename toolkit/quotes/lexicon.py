@@ -195,7 +195,35 @@ BRIDGE_STARTERS: frozenset[str] = frozenset("""
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` arranged as a prefix tree, so matching a word costs
+    one walk down the tree instead of one try per word (Python's ``re`` does not build one).
+
+    >>> import re
+    >>> re.fullmatch(trie_pattern(["say", "said", "saying"]), "said") is not None
+    True
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)
 
 
 #: Spellings of a country, its people and its capital that mean the same side.

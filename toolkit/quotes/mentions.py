@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from toolkit.quotes.lexicon import (
@@ -49,6 +50,7 @@ _NOT_NAMES = frozenset("""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """Lower-case, accent-free, possessive-free form of a word."""
     return _POSSESSIVE.sub("", strip_accents(word).lower()).strip(".")
