@@ -39,7 +39,7 @@ __all__ = [
     "count_words", "attach_articles", "dedupe_wire", "merge_speakers",
     "share_of_voice", "coverage_over_time", "lemmatize_cue", "cue_class", "cue_profile", "cue_balance",
     "tag_topics", "topic_table", "words_frame", "keywords_in_context", "collocations",
-    "keyness", "quote_reuse", "reuse_summary",
+    "keyness", "quote_reuse", "reuse_summary", "MISSING_OUTLET",
 ]
 
 #: The Bolton-Patrushev talks in Geneva; the default event date of :func:`coverage_over_time`.
@@ -165,6 +165,18 @@ def count_words(text: object) -> int:
     return len(_WORD.findall(text))
 
 
+def _missing(value: object) -> bool:
+    """True for None, NaN, NaT and pd.NA."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+#: How a missing outlet is written where outlets are joined into one string.
+MISSING_OUTLET = "(no outlet)"
+
+
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
     if value is None:
         return []
@@ -216,12 +228,15 @@ def dedupe_wire(articles: pd.DataFrame, *, duplicates: pd.DataFrame | None = Non
     if "duplicate_of" in articles.columns:
         return articles[articles["duplicate_of"].isna()].reset_index(drop=True)
     if "wire" in articles.columns:
+        # Without a date or a title two wire articles cannot be told to be one story
+        # (str() of a missing date or title would make every undated one the "same").
         key = pd.Series([
-            (str(w).strip().lower(), str(d), " ".join(str(t).lower().split()))
-            if isinstance(w, str) and w.strip() else ("", i)
+            (str(w).strip().lower(), str(d), " ".join(t.lower().split()))
+            if isinstance(w, str) and w.strip() and not _missing(d) and isinstance(t, str) and t.strip()
+            else ("", i)
             for i, (w, d, t) in enumerate(zip(articles["wire"],
                                               articles.get("date", [None] * len(articles)),
-                                              articles.get("title", [""] * len(articles))))
+                                              articles.get("title", [None] * len(articles))))
         ], index=articles.index)
         return articles[~key.duplicated()].reset_index(drop=True)
     raise ValueError("cannot tell wire copies apart: pass duplicates=find_near_duplicates(articles) "
@@ -488,7 +503,8 @@ def coverage_over_time(articles: pd.DataFrame, quotes: pd.DataFrame | None = Non
         event_date: first day of the event (default 2018-08-23, the Geneva talks).
         event_end: last day of the event (default: ``event_date``).
         freq: a pandas period frequency: ``"D"`` days, ``"W"`` weeks, ``"MS"`` months.
-        by: an optional article column (e.g. ``"outlet"``) to count separately.
+        by: an optional article column (e.g. ``"outlet"``) to count separately; articles
+            where it is missing are counted as one more group (``by`` missing).
 
     Returns:
         Columns ``date`` (start of the period), ``by`` if given, ``articles``, ``quotes``,
@@ -517,19 +533,20 @@ def coverage_over_time(articles: pd.DataFrame, quotes: pd.DataFrame | None = Non
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "date" else "object")
                              for c in columns})
     arts["period"] = arts["date"].dt.to_period(freq).dt.start_time
-    counts = arts.groupby(["period", *keys]).agg(articles=("doc_id", "nunique"))
+    # Articles whose ``by`` value is missing (no outlet) are counted as a group of their own.
+    counts = arts.groupby(["period", *keys], dropna=False).agg(articles=("doc_id", "nunique"))
     if quotes is not None:
         require_columns(quotes, ("doc_id",), what="quotes")
         q = quotes[["doc_id"]].merge(arts.drop_duplicates("doc_id"), on="doc_id", how="inner")
-        qcounts = q.groupby(["period", *keys]).size().rename("quotes")
+        qcounts = q.groupby(["period", *keys], dropna=False).size().rename("quotes")
         counts = counts.join(qcounts, how="left")
     else:
         counts["quotes"] = 0
     counts = counts.fillna(0).reset_index()
     periods = pd.period_range(arts["date"].min(), arts["date"].max(), freq=freq).start_time
     if by:
-        full = pd.MultiIndex.from_product([periods, sorted(arts[by].dropna().unique())],
-                                          names=["period", by]).to_frame(index=False)
+        groups = sorted(arts[by].dropna().unique()) + ([None] if arts[by].isna().any() else [])
+        full = pd.MultiIndex.from_product([periods, groups], names=["period", by]).to_frame(index=False)
     else:
         full = pd.DataFrame({"period": periods})
     out = full.merge(counts, on=["period", *keys], how="left").fillna({"articles": 0, "quotes": 0})
@@ -663,15 +680,18 @@ def cue_balance(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
     if profile.empty:
         return pd.DataFrame({c: pd.Series(dtype="object" if c in keys or c == "top_cue" else
                                           "float64" if c == "loaded_share" else "int64") for c in columns})
-    wide = profile.pivot_table(index=keys, columns="cue_class", values="quotes", aggfunc="sum", fill_value=0)
+    # groupby(dropna=False), not pivot_table: a group with a missing outlet is kept.
+    wide = profile.groupby([*keys, "cue_class"], dropna=False)["quotes"].sum().unstack("cue_class", fill_value=0)
     wide = wide.reindex(columns=["neutral", "loaded", "other", "none"], fill_value=0).astype("int64")
     wide["quotes"] = wide.sum(axis=1)
     with_cue = wide["quotes"] - wide["none"]
     wide["loaded_share"] = (wide["loaded"] / with_cue.where(with_cue > 0)).fillna(0.0)
-    top = profile.dropna(subset=["cue"]).sort_values("quotes", ascending=False, kind="stable") \
-        .drop_duplicates(keys).set_index(keys)["cue"]
-    wide["top_cue"] = top.reindex(wide.index)
-    out = wide.reset_index().sort_values(["quotes", *keys], ascending=[False] + [True] * len(keys), kind="stable")
+    top = (profile.dropna(subset=["cue"]).sort_values("quotes", ascending=False, kind="stable")
+           .drop_duplicates(keys)[[*keys, "cue"]].rename(columns={"cue": "top_cue"}))
+    # merge, not reindex: merge matches a missing key (no outlet) with a missing key.
+    out = wide.reset_index().merge(top, on=keys, how="left")
+    out["top_cue"] = out["top_cue"].astype(object).where(out["top_cue"].notna(), None)
+    out = out.sort_values(["quotes", *keys], ascending=[False] + [True] * len(keys), kind="stable")
     out = out[columns].reset_index(drop=True)
     out.columns.name = None
     return out
@@ -748,7 +768,8 @@ def topic_table(frame: pd.DataFrame, articles: pd.DataFrame | None = None, *,
     Returns:
         Long frame: the ``by`` columns, ``topic``, ``rows`` (how many quotes/sentences
         touch the topic), ``share`` (of the group's tagged rows), sorted by group and
-        descending count.
+        descending count. Unattributed quotes are left out when grouping by
+        ``speaker_id``; a missing outlet (or other article column) is a group of its own.
     """
     keys = _as_list(by)
     prepared = frame
@@ -759,13 +780,14 @@ def topic_table(frame: pd.DataFrame, articles: pd.DataFrame | None = None, *,
         prepared = attach_articles(prepared, articles, columns=missing)
     require_columns(prepared, keys, what="input (after attaching article columns)")
     tagged = tag_topics(prepared, column=column, topics=topics)
-    tagged = tagged.dropna(subset=keys)
+    if "speaker_id" in keys:  # unattributed quotes are left out, as in share_of_voice;
+        tagged = tagged[tagged["speaker_id"].notna()]  # a missing outlet is a group of its own
     columns = [*keys, "topic", "rows", "share"]
     if tagged.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "rows" else
                                           "float64" if c == "share" else "object") for c in columns})
-    out = tagged.groupby([*keys, "topic"]).size().rename("rows").reset_index()
-    out["share"] = out["rows"] / out.groupby(keys)["rows"].transform("sum")
+    out = tagged.groupby([*keys, "topic"], dropna=False).size().rename("rows").reset_index()
+    out["share"] = out["rows"] / out.groupby(keys, dropna=False)["rows"].transform("sum")
     out = out.sort_values([*keys, "rows", "topic"], ascending=[True] * len(keys) + [False, True],
                           kind="stable")
     out["rows"] = out["rows"].astype("int64")
@@ -1130,6 +1152,10 @@ def quote_reuse(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
                        "date": "datetime64[ns]"})
 
 
+def _outlet_name(outlet: object) -> str:
+    return MISSING_OUTLET if _missing(outlet) else str(outlet)
+
+
 def reuse_summary(reuse: pd.DataFrame) -> pd.DataFrame:
     """One row per reused statement from :func:`quote_reuse`.
 
@@ -1137,6 +1163,7 @@ def reuse_summary(reuse: pd.DataFrame) -> pd.DataFrame:
         ``statement``, ``speaker_id`` (most common), ``quote`` (the first version),
         ``outlets`` (count), ``first_outlet`` (the outlet(s) with the earliest date,
         ``; ``-joined), ``first_date``, ``carried_by`` (outlets in order of date).
+        A missing outlet is written :data:`MISSING_OUTLET` in the joined strings.
     """
     require_columns(reuse, ("statement", "outlet", "date", "quote", "first"), what="reuse")
     rows = []
@@ -1148,9 +1175,9 @@ def reuse_summary(reuse: pd.DataFrame) -> pd.DataFrame:
             "speaker_id": speakers.mode().iloc[0] if len(speakers) else None,
             "quote": group["quote"].iloc[0],
             "outlets": int(group["outlet"].nunique(dropna=False)),
-            "first_outlet": "; ".join(dict.fromkeys(map(str, firsts["outlet"]))) or None,
+            "first_outlet": "; ".join(dict.fromkeys(map(_outlet_name, firsts["outlet"]))) or None,
             "first_date": group["date"].min(),
-            "carried_by": "; ".join(dict.fromkeys(map(str, group["outlet"]))),
+            "carried_by": "; ".join(dict.fromkeys(map(_outlet_name, group["outlet"]))),
         })
     columns = ["statement", "speaker_id", "quote", "outlets", "first_outlet", "first_date", "carried_by"]
     return pd.DataFrame(rows, columns=columns).astype({"first_date": "datetime64[ns]"})

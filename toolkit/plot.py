@@ -78,6 +78,38 @@ def speaker_colors(speakers: Sequence[object]) -> dict[object, str]:
     return out
 
 
+def _is_missing(value: object) -> bool:
+    """True for None, NaN, NaT and pd.NA (a missing outlet, date, title or speaker)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-like values are not "missing"
+        return False
+
+
+def _missing_label(column: str) -> str:
+    """What a missing value of ``column`` is called in a figure: "(unattributed)", "(no outlet)"."""
+    return "(unattributed)" if column in ("speaker_id", "speaker") else f"(no {_label(column)})"
+
+
+def _as_labels(values: pd.Series, column: str) -> pd.Series:
+    """``values`` as strings for axis labels and legends, missing ones named (never NaN).
+
+    Under pandas 3 ``Series.astype(str)`` keeps missing values missing, so a ``str.join``
+    over such labels failed with "expected str instance, float found"; groupby and
+    pivot_table would silently drop them.
+    """
+    missing = _missing_label(column)
+    return pd.Series([missing if _is_missing(v) else str(v) for v in values], index=values.index, dtype=object)
+
+
+def _group_labels(frame: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
+    """One label per row joining the ``keys`` columns ("Kovask Herald · Pavel Dragunov")."""
+    if not keys:
+        return pd.Series("all", index=frame.index, dtype=object)
+    parts = [_as_labels(frame[k], k) for k in keys]
+    return pd.Series([" · ".join(row) for row in zip(*parts)], index=frame.index, dtype=object)
+
+
 def _shorten(text: object, width: int = 32) -> str:
     text = str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -105,6 +137,7 @@ def plot_share_of_voice(sov: pd.DataFrame, *, value: str = "quotes", top: int = 
     inner = keys[-1]
     if sov.empty:
         return _no_data(ax, f"Share of voice: {_label(value)} per {_label(inner)}")
+    sov = sov.assign(**{k: _as_labels(sov[k], k) for k in keys})  # missing outlet/speaker named, not dropped
     if len(keys) == 1:
         data = sov.nlargest(top, value).iloc[::-1]
         colors = speaker_colors(list(sov.sort_values(value, ascending=False)[inner]))
@@ -217,7 +250,7 @@ def plot_cue_profile(profile: pd.DataFrame, *, top: int = 10, top_groups: int = 
     data = profile.dropna(subset=["cue"])
     if data.empty:
         return _no_data(ax, title)
-    label = data[keys].astype(str).agg(" · ".join, axis=1) if keys else pd.Series("all", index=data.index)
+    label = _group_labels(data, keys)
     cues = list(data.groupby("cue")["quotes"].sum().sort_values(ascending=False).index[:top])
     table = data.assign(_row=label).pivot_table(index="_row", columns="cue", values="quotes",
                                                 aggfunc="sum", fill_value=0)
@@ -245,7 +278,7 @@ def plot_topics(table: pd.DataFrame, *, top: int = 12, ax=None):
     keys = [c for c in table.columns if c not in ("topic", "rows", "share")]
     if table.empty:
         return _no_data(ax, title)
-    label = table[keys].astype(str).agg(" · ".join, axis=1) if keys else pd.Series("all", index=table.index)
+    label = _group_labels(table, keys)
     leaders = list(table.assign(_g=label).groupby("_g")["rows"].sum().sort_values(ascending=False).index[:top])
     wide = table.assign(_g=label).pivot_table(index="_g", columns="topic", values="rows",
                                               aggfunc="sum", fill_value=0).loc[leaders]
@@ -323,9 +356,10 @@ def plot_quote_reuse(reuse: pd.DataFrame, *, top: int = 15, ax=None):
         return _no_data(ax, title)
     statements = list(dict.fromkeys(reuse["statement"]))[:top]
     data = reuse[reuse["statement"].isin(statements)]
-    colors = speaker_colors(sorted(map(str, data["outlet"].unique())))
+    outlets = _as_labels(data["outlet"], "outlet")
+    colors = speaker_colors(sorted(outlets.unique()))
     position = {s: i for i, s in enumerate(statements)}
-    for outlet, group in data.groupby(data["outlet"].astype(str)):
+    for outlet, group in data.groupby(outlets):
         y = group["statement"].map(position)
         ax.scatter(pd.to_datetime(group["date"]), y, color=colors[outlet], label=_shorten(outlet, 30),
                    marker="o", s=40, alpha=0.85)

@@ -46,9 +46,10 @@ from toolkit import quotes as _quotes
 from toolkit.schema import QUOTE_COLUMNS
 
 __all__ = [
-    "ArticleRecord", "BatchResult", "DEFAULT_BATCH_SIZE", "FORMATS", "OUTPUT_COLUMNS",
-    "QUOTE_DTYPES", "REPORT_COLUMNS", "ReportRow", "StreamSummary", "iter_batches",
-    "process_batch", "quotes_table", "stream_quotes", "write_results",
+    "ArticleRecord", "BatchResult", "DEFAULT_BATCH_SIZE", "FORMATS", "FailureRecord",
+    "OUTPUT_COLUMNS", "QUOTE_DTYPES", "REPORT_COLUMNS", "ReportRow", "StreamSummary",
+    "iter_batches", "iter_inputs", "parquet_schema", "process_batch", "quotes_table",
+    "read_output", "stream_quotes", "write_results",
 ]
 
 #: Articles per batch: the unit of extraction, of writing and of a Dask task.

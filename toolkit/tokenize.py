@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from toolkit.schema import SENTENCE_COLUMNS, TOKEN_COLUMNS, require_columns
 
 __all__ = [
     "NEWS_ABBREVIATIONS", "QUOTE_MARKS", "SENTENCE_STARTERS", "Sentence", "Token",
-    "split_paragraphs", "split_sentences", "tokenize_words",
+    "split_paragraphs", "split_sentences", "paragraph_sentences", "tokenize_words",
     "sentences_frame", "tokens_frame",
 ]
 
@@ -81,11 +81,58 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 QUOTE_MARKS: frozenset[str] = frozenset('"\'“”‘’«»„‚‹›「」『』')
 
 
+class _NewsPunktVars(PunktLanguageVars):
+    """Punkt's own fixed patterns, compiled with the standard ``re``.
+
+    NLTK 3.10 routes every pattern through ``nltk.redos`` (the ``regex`` engine plus a
+    timeout per match) to guard against patterns a caller supplies. These are NLTK's
+    own constant patterns, linear on any input, and the guard costs more than half of
+    Punkt's running time here, so they are compiled directly. Same patterns, same splits.
+    """
+
+    re_boundary_realignment = re.compile(PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
+
+    def _word_tokenizer_re(self):
+        try:
+            return self._re_word_tokenizer
+        except AttributeError:
+            self._re_word_tokenizer = re.compile(
+                self._word_tokenize_fmt % {"NonWord": self._re_non_word_chars,
+                                           "MultiChar": self._re_multi_char_punct,
+                                           "WordStart": self._re_word_start},
+                re.UNICODE | re.VERBOSE)
+            return self._re_word_tokenizer
+
+    def period_context_re(self):
+        try:
+            return self._re_period_context
+        except AttributeError:
+            self._re_period_context = re.compile(
+                self._period_context_fmt % {"NonWord": self._re_non_word_chars,
+                                            "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE)
+            return self._re_period_context
+
+
+class _NewsPunktToken(PunktToken):
+    """PunktToken with its constant patterns compiled by ``re`` (see :class:`_NewsPunktVars`)."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+    _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
+    _RE_NON_PUNCT = re.compile(r"[^\W\d]", re.UNICODE)
+
+    @property
+    def is_non_punct(self):
+        return self._RE_NON_PUNCT.search(self.type)
+
+
 def _news_punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_NewsPunktVars(), token_cls=_NewsPunktToken)
 
 
 _PUNKT = _news_punkt()
@@ -144,21 +191,34 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _iter_sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
     for paragraph, (p_start, p_end) in enumerate(split_paragraphs(text)):
-        chunk = text[p_start:p_end]
+        yield from _paragraph_sentence_spans(text, paragraph, p_start, p_end)
+
+
+def paragraph_sentences(text: str, paragraph: int, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph ``text[start:end]`` (what :func:`split_sentences` gives for it).
+
+    >>> paragraph_sentences("One. Two.", 0, 0, 9)
+    [(0, 4), (5, 9)]
+    """
+    return [(s, e) for _, s, e in _paragraph_sentence_spans(text, paragraph, start, end)]
+
+
+def _paragraph_sentence_spans(text: str, paragraph: int, p_start: int, p_end: int) -> Iterator[tuple[int, int, int]]:
+    chunk = text[p_start:p_end]
+    pending_start = None
+    for s_start, s_end in _PUNKT.span_tokenize(chunk):
+        if pending_start is None:
+            pending_start = s_start
+        if _is_false_break(chunk, pending_start, s_end):
+            continue
+        start, end = _strip_span(chunk, pending_start, s_end)
+        if start < end:
+            yield paragraph, p_start + start, p_start + end
         pending_start = None
-        for s_start, s_end in _PUNKT.span_tokenize(chunk):
-            if pending_start is None:
-                pending_start = s_start
-            if _is_false_break(chunk, pending_start, s_end):
-                continue
-            start, end = _strip_span(chunk, pending_start, s_end)
-            if start < end:
-                yield paragraph, p_start + start, p_start + end
-            pending_start = None
-        if pending_start is not None:
-            start, end = _strip_span(chunk, pending_start, len(chunk))
-            if start < end:
-                yield paragraph, p_start + start, p_start + end
+    if pending_start is not None:
+        start, end = _strip_span(chunk, pending_start, len(chunk))
+        if start < end:
+            yield paragraph, p_start + start, p_start + end
 
 
 def _strip_span(chunk: str, start: int, end: int) -> tuple[int, int]:

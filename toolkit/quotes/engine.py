@@ -38,7 +38,7 @@ from toolkit.quotes.mentions import (
     is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import stem_place, trie_pattern
-from toolkit.tokenize import NEWS_ABBREVIATIONS, split_paragraphs, split_sentences
+from toolkit.tokenize import NEWS_ABBREVIATIONS, Sentence, paragraph_sentences, split_paragraphs
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
 _AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
@@ -104,6 +104,8 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+_ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
+_QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
 _SUMMATIVE_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
                                    r"acknowledgment|acknowledgement|admission|warning|message|position|view|move|"
@@ -279,13 +281,34 @@ class Document:
     def __init__(self, text: str):
         self.text = text
         self.paragraphs = split_paragraphs(text)
-        sentences = split_sentences(text)
+        self.cues = list(CUE_PATTERN.finditer(text))
+        sentences = self._sentences()
         self.quotations = self._close_at_attribution(find_quotations(text, self.paragraphs))
         self._q_starts = [self.outer(q)[0] for q in self.quotations]
         self.units = self._units(sentences)
         self._unit_starts = [u.start for u in self.units]
         self.sentence_starts = [u.start for u in self.units]
         self._paragraph_starts = [p[0] for p in self.paragraphs]
+
+    def _sentences(self) -> list[Sentence]:
+        """Punkt's sentences where quotes can be (a paragraph with a cue or a quotation mark);
+        elsewhere a quick split at sentence-final punctuation, which only counts distances for
+        pronouns. Punkt is the slowest step, and most paragraphs hold no quote."""
+        text = self.text
+        cue_starts = [c.start() for c in self.cues]
+        sentences: list[Sentence] = []
+        for paragraph, (start, end) in enumerate(self.paragraphs):
+            i = bisect_right(cue_starts, start)
+            if (i < len(cue_starts) and cue_starts[i] < end) or _ANY_QUOTE_MARK.search(text, start, end):
+                spans = paragraph_sentences(text, paragraph, start, end)
+            else:
+                spans, cursor = [], start
+                for m in _QUICK_SENTENCE_END.finditer(text, start, end):
+                    spans.append((cursor, m.start() + 1))
+                    cursor = m.end()
+                spans.append((cursor, end))
+            sentences.extend(Sentence(len(sentences) + k, paragraph, s, e) for k, (s, e) in enumerate(spans) if e > s)
+        return sentences
 
     @staticmethod
     def outer(q: Quotation) -> tuple[int, int]:
@@ -823,7 +846,7 @@ def find_candidates(doc: Document) -> list[Candidate]:
     """Apply every cue rule to the article; candidates are in text order, not overlapping."""
     rules = Rules(doc)
     text = doc.text
-    cues = [m for m in CUE_PATTERN.finditer(text) if doc.quotation_covering(m.start()) is None]
+    cues = [m for m in doc.cues if doc.quotation_covering(m.start()) is None]
     candidates: list[Candidate] = []
     consumed_end = -1
     by_unit: dict[int, list[re.Match]] = {}
@@ -1148,6 +1171,7 @@ class Resolver:
             nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
                       for m in mentions}
             if len(nearby) == 1:
+                self.index.ensure_descriptors()
                 entity = self.index.entities[nearby.pop()]
                 places = {stem_place(w) for w in words if is_place_word(w)}
                 if not (places and entity.places and not places & entity.places):

@@ -128,6 +128,7 @@ class EntityIndex:
         self.mentions: list[NameMention] = []
         self._by_last: dict[str, list[int]] = {}
         self._sentence_starts = sentence_starts
+        self._pending: list[tuple[int, int, int]] = []
         self._harvest()
 
     # -- building -----------------------------------------------------------------------
@@ -157,14 +158,22 @@ class EntityIndex:
                 self._add_organisation(" ".join(name), name_start, end, person_like=True)
                 continue
             descriptors = {descriptor_key(w) for w in title}
-            context_keys, places = self._context_descriptors(start, end)
-            descriptors |= context_keys
-            places |= {stem_place(w) for w in title if is_place_word(w)}
+            places = {stem_place(w) for w in title if is_place_word(w)}
             gender = _gender_of(name, title)
-            for w in self._context_words(start):
-                gender = gender or GENDERED_WORDS.get(norm(w))
-            self._add_person(name, descriptors, gender, name_start, name_start + len(" ".join(name)),
-                             titled=bool(title), places=places)
+            name_end = name_start + len(" ".join(name))
+            known = self._existing_person(name)
+            if known is None:
+                # a new name: its modifier run decides whether it is a person ("Kremlin spokesman X")
+                modifiers = self._context_words(start)
+                descriptors |= {descriptor_key(w) for w in modifiers if norm(w) not in DETERMINERS}
+                places |= {stem_place(w) for w in modifiers if is_place_word(w)}
+                for w in modifiers:
+                    gender = gender or GENDERED_WORDS.get(norm(w))
+            target = self._add_person(name, descriptors, gender, name_start, name_end, titled=bool(title),
+                                      places=places)
+            if target is not None:
+                # appositions and later mentions' context are read only if a description needs them
+                self._pending.append((target, start, end))
 
     def _context_words(self, start: int) -> list[str]:
         """The modifier run right before a name: ``Kremlin spokesman``, ``Norland's senior envoy``."""
@@ -194,24 +203,39 @@ class EntityIndex:
         keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
         return {k for k in keys if k}, {stem_place(w) for w in words if is_place_word(w)}
 
-    def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
-                    *, titled: bool, places: set[str] = frozenset()) -> None:
-        last = norm(name[-1])
+    def _existing_person(self, name: list[str]) -> Entity | None:
+        """The person already introduced under this name (same last name, compatible first)."""
+        last = norm(name[-1].rstrip("."))
         first = norm(name[0]) if len(name) > 1 else None
-        target = None
         for eid in reversed(self._by_last.get(last, [])):
             entity = self.entities[eid]
             if entity.type not in ("person", "unknown"):
                 continue
             ent_first = norm(entity.name.split()[0]) if " " in entity.name else None
             if first is None or ent_first is None or ent_first[0] == first[0]:
-                target = eid
-                break
+                return entity
+        return None
+
+    def ensure_descriptors(self) -> None:
+        """Read the context of every later name mention (deferred until a description needs it)."""
+        for eid, start, end in self._pending:
+            entity = self.entities[eid]
+            keys, places = self._context_descriptors(start, end)
+            entity.descriptors |= keys
+            if places and not entity.places:
+                entity.places = set(places)
+        self._pending = []
+
+    def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
+                    *, titled: bool, places: set[str] = frozenset()) -> int | None:
+        last = norm(name[-1])
+        existing = self._existing_person(name)
+        target = existing.id if existing is not None else None
         if target is None:
             if len(name) == 1 and not titled and last not in FIRST_NAME_GENDER:
                 # a lone capitalised word nobody was introduced under: a place or an organisation
                 self._add_organisation(" ".join(name), start, end, person_like=True)
-                return
+                return None
             # a person when something says so: a title, a known first name, an initial, a role
             sure = titled or gender is not None or any(len(norm(w)) == 1 for w in name[:-1]) or bool(
                 descriptors & ROLE_NOUNS)
@@ -227,6 +251,7 @@ class EntityIndex:
         if places and not entity.places:
             entity.places = set(places)  # the side a person is introduced with is the side they are on
         self.mentions.append(NameMention(start, end, target))
+        return target
 
     def _add_organisation(self, name: str, start: int, end: int, *, person_like: bool = False) -> None:
         key = "org:" + norm(name)
@@ -337,6 +362,7 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entit
     keys, head, definite = description_words(words)
     if not definite:
         return None
+    index.ensure_descriptors()
     capital_keys = {descriptor_key(w) for w in words if w[0].isupper() and norm(w) not in DETERMINERS}
     places = {stem_place(w) for w in words if is_place_word(w)}
     role_keys = keys - capital_keys
