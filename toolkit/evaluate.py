@@ -1058,7 +1058,7 @@ def _metric_row(scope: str, golds: list, preds: list, pairs: pd.DataFrame, *, ki
 
 
 def evaluate_texts(texts: Mapping[str, str], gold: pd.DataFrame, *, speaker_match: str = "name",
-                   language: str = "en") -> Evaluation:
+                   language: str = "en", continuations: str = "separate") -> Evaluation:
     """Run :func:`toolkit.quotes.extract_quotes` on every text (a fresh run) and score it.
 
     Args:
@@ -1066,6 +1066,9 @@ def evaluate_texts(texts: Mapping[str, str], gold: pd.DataFrame, *, speaker_matc
         gold: Gold quotes (see :func:`score`).
         speaker_match: ``"name"`` or ``"span"``.
         language: Passed to the extractor.
+        continuations: ``"separate"`` (ANNOTATION.md: ``"Q1," she said. "Q2."`` is two
+            quotes) or ``"merged"`` (a corpus convention, PolNeAR's, where it is one span;
+            see :func:`toolkit.quotes.merge_continuations`).
 
     Returns:
         An :class:`Evaluation`.
@@ -1073,7 +1076,16 @@ def evaluate_texts(texts: Mapping[str, str], gold: pd.DataFrame, *, speaker_matc
     from toolkit.quotes import extract_quotes  # late: the readers work without the extractor
     from toolkit.schema import QUOTE_COLUMNS
 
-    rows = [q.to_row(doc) for doc, text in texts.items() for q in extract_quotes(text, language=language)]
+    from toolkit.quotes import merge_continuations
+
+    if continuations not in ("separate", "merged"):
+        raise ValueError(f"continuations must be 'separate' or 'merged', not {continuations!r}")
+    rows = []
+    for doc, text in texts.items():
+        quotes = extract_quotes(text, language=language)
+        if continuations == "merged":
+            quotes = merge_continuations(quotes, text)
+        rows.extend(q.to_row(doc) for q in quotes)
     predicted = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     result = score(gold, predicted, texts=texts, speaker_match=speaker_match)
     documents = set(map(str, texts)) | set(gold["doc_id"].astype(str))

@@ -43,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--all-documents", action="store_true",
                         help="also score texts/predictions of documents the gold has no quote in "
                              "(default: only documents named in the gold)")
+    parser.add_argument("--continuations", choices=("separate", "merged"), default="separate",
+                        help="score a quotation continued after its attribution as separate quotes "
+                             "(ANNOTATION.md, the default) or as one span (PolNeAR's convention)")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="list up to N misses, false quotes and wrong speakers with context")
@@ -126,7 +129,7 @@ def execute(args: argparse.Namespace) -> ev.Evaluation:
             return ev.score(gold, predicted, texts=texts, speaker_match=mode)
         if not args.all_documents:
             texts = _only_gold_documents(texts, gold_docs, "text")
-        return ev.evaluate_texts(texts, gold, speaker_match=mode)
+        return ev.evaluate_texts(texts, gold, speaker_match=mode, continuations=args.continuations)
     except (ev.GoldFormatError, FileNotFoundError, KeyError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from exc
 

@@ -13,7 +13,7 @@ so an analyst can see why. The rules follow ``../shared/ANNOTATION.md``; see
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -24,7 +24,7 @@ from toolkit.schema import QUOTE_COLUMNS, require_columns
 
 __all__ = [
     "Quote", "QuoteResult", "UnsupportedLanguageError", "SUPPORTED_LANGUAGES",
-    "extract_quotes", "extract_corpus", "quotes_frame", "quotes_to_frame",
+    "extract_quotes", "extract_corpus", "quotes_frame", "quotes_to_frame", "merge_continuations",
 ]
 
 #: Languages the rules are written for; others are reported, never silently empty.
@@ -145,6 +145,32 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
             sentence_start=candidate.unit_start, sentence_end=candidate.unit_end,
         ))
     return _drop_overlaps(quotes)
+
+
+def merge_continuations(quotes: list[Quote], text: str) -> list[Quote]:
+    """Join each quote with the continuation and second-part quotes of the same speaker that follow it.
+
+    ``ANNOTATION.md`` counts ``"Q1," she said. "Q2."`` as two quotes, and so does
+    :func:`extract_quotes`. Some corpora (PolNeAR among them) annotate such a quotation
+    as one content span running from Q1 to Q2, attribution included; this gives the
+    extractor's quotes in that convention, for scoring against them. The joined quote
+    is ``mixed`` (it holds the attribution) and keeps the first quote's speaker and cue.
+
+    >>> text = '"We are ready," she said. "We have been for weeks."'
+    >>> [q.quote for q in merge_continuations(extract_quotes(text), text)]
+    ['We are ready," she said. "We have been for weeks.']
+    """
+    merged: list[Quote] = []
+    for quote in quotes:
+        previous = merged[-1] if merged else None
+        if (previous is not None and quote.rule in ("continuation", "split:second_part")
+                and quote.speaker_start == previous.speaker_start and quote.speaker == previous.speaker):
+            merged[-1] = replace(previous, end=quote.end, quote=text[previous.start:quote.end], kind="mixed",
+                                 sentence_end=max(previous.sentence_end, quote.sentence_end),
+                                 rule=previous.rule + "+merged")
+        else:
+            merged.append(quote)
+    return merged
 
 
 def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
