@@ -191,7 +191,12 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
                 k += 1
                 continue
             return False
-        if word in {";", ":", ".", "(", "—", "–", "?", "!"}:
+        if word == "(":
+            while k < len(words) and words[k] != ")":
+                k += 1  # "(though he does support it)": an aside inside the clause
+            k += 1
+            continue
+        if word in {";", ":", ".", "—", "–", "?", "!"}:
             return False
         if w in {"that", "which", "who", "whom", "whose"}:
             relative = True
@@ -216,6 +221,18 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             relative = False  # the relative clause's own verb; the main one must follow
         k += 1
     return False
+
+
+def _is_adverb(word: str) -> bool:
+    w = norm(word)
+    return word.islower() and w.endswith("ly") and len(w) > 4 and w not in {"family", "italy", "supply", "rally", "ally"}
+
+
+# Time words between a subject and its cue: "X, who ran in 2012, last week said".
+_TIME_BEFORE_CUE = re.compile(
+    r"(?:\s*,)?\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|(?:yesterday|today|tonight|recently|previously|earlier|later|again|then))\s*$", re.IGNORECASE)
 
 
 def _is_fronted(word: str) -> bool:
@@ -463,14 +480,18 @@ class Rules:
         parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
         ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
+        time_words = _TIME_BEFORE_CUE.search(self.text, unit_start, cue_start)
+        if time_words and time_words.start() > unit_start:
+            cue_start = time_words.start()  # "X last week said": the subject comes before the time words
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
         while i >= 0 and _is_skippable(words[i][2]):
             i -= 1
         if i < 0:
             return None
-        if norm(words[i][2]) in {"who", "which"} and i > 1 and words[i - 1][2] == ",":
-            i -= 2  # "said one former staffer, who said ...": the relative pronoun's antecedent speaks
+        if norm(words[i][2]) in {"who", "which"} and i > 0:
+            # "said one former staffer, who said ...", "four in 10 who said": the antecedent speaks
+            i -= 2 if words[i - 1][2] == "," else 1
             while i >= 0 and _is_skippable(words[i][2]):
                 i -= 1
             if i < 0:
@@ -741,7 +762,7 @@ class Rules:
             if w in {"that", ":"}:
                 bridge = [x[2] for x in words[:k] if x[2] != ","]
                 addressee = None
-                if bridge and norm(bridge[0]) not in BRIDGE_STARTERS:
+                if bridge and norm(bridge[0]) not in BRIDGE_STARTERS and not _is_adverb(bridge[0]):
                     if lemma not in _TELL_LIKE:
                         return None
                     cut = next((n for n, b in enumerate(bridge) if n and norm(b) in BRIDGE_STARTERS), len(bridge))
