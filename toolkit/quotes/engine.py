@@ -152,7 +152,8 @@ _VERBISH = re.compile(
     r"spoke|spoken|wrote|written|need|want|know|think|believe|agree|work|remain|exist|matter|happen|mean|"
     r"'s|’s|'re|’re|'ll|’ll|'ve|’ve|'m|’m)\b", re.IGNORECASE)
 # "PORT HALDEN, March 14 (Meridian Wire) -": a dateline is not part of the content.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-{1,2})\s*")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?){0,2}(?:\s*\([^)]{1,40}\))?"
+                       r"\s*(?:—|–|-{1,2})\s*")
 
 
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
@@ -566,6 +567,8 @@ class Rules:
         while j >= 0:
             word = words[j][2]
             w = norm(word)
+            if word.isupper() and len(word) > 4 and "." not in word and word.isalpha():
+                break  # an all-caps dateline word ("ESTERBY -"), not part of a name
             if word[0].isupper():
                 if w in DETERMINERS and not word.endswith("."):  # "A." is an initial, not "a"
                     best_start = j
@@ -896,7 +899,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     text = doc.text
     form = cue.group().lower()
     previous_end = _previous_end(candidates, unit)
-    floor = max(unit.start, previous_end)
+    floor = max(unit.start, previous_end, doc.body_start(unit))
 
     def make(content: Content | tuple[int, int], speaker, rule: str, **extra) -> Candidate:
         c_start, c_end = (content.start, content.end) if isinstance(content, Content) else content
@@ -1278,10 +1281,19 @@ class Resolver:
                     seen.append(m.entity)
             if len(seen) >= 2:
                 break
+        how = "group:recent_pair"
+        if len(seen) < 2:
+            # "both sides" before anyone is named (a lead paragraph): the two people most named
+            counts: dict[int, int] = {}
+            for m in self.index.mentions:
+                if self.index.entities[m.entity].type == "person":
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            seen = sorted(counts, key=lambda eid: -counts[eid])[:2]
+            how = "group:most_named_pair"
         if len(seen) >= 2:
             members = sorted(seen[:2], key=lambda eid: self.index.entities[eid].first_start)
             names = " and ".join(self.index.entities[eid].name for eid in members)
-            return Resolution(names, "group", "group:recent_pair", None, tuple(members))
+            return Resolution(names, "group", how, None, tuple(members))
         return Resolution(None, "group", "unresolved")
 
 

@@ -166,7 +166,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset("""
     agency reuters ap afp tass xinhua interfax bloomberg cnn bbc nbc abc cbs fox msnbc
     pentagon citadel state-run channel magazine review report poll survey study online broadcast
     broadcasting today accord treaty pact agreement summit talks process conference forum
-    declaration protocol convention charter deal act plan doctrine initiative council
+    declaration protocol convention charter deal act plan doctrine initiative council palace
+    radar station base
 """.split())
 
 #: Words of place names: a capitalised run containing one names a place, not a person.

@@ -51,6 +51,17 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 @lru_cache(maxsize=65536)
+def _title_case_headline_end(text: str) -> int:
+    """End of a first line written in Title Case (``Voss Tells Lawmakers Talks Are Likely``), else 0."""
+    end = text.find("\n")
+    line = text[:end] if end > 0 else ""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4 or line.rstrip()[-1:] in ".!?":
+        return 0
+    capitalised = sum(w[0].isupper() for w in words)
+    return end if capitalised / len(words) >= 0.6 else 0
+
+
 def norm(word: str) -> str:
     """Lower-case, accent-free, possessive-free form of a word."""
     return _POSSESSIVE.sub("", strip_accents(word).lower()).strip(".")
@@ -134,8 +145,11 @@ class EntityIndex:
     # -- building -----------------------------------------------------------------------
     def _harvest(self) -> None:
         text = self.text
+        headline_end = _title_case_headline_end(text)
         for match in _NAME_RUN.finditer(text):
             start, end = match.span()
+            if start < headline_end:
+                continue  # Title Case Headline Words are not names
             words = match.group().split()
             # drop sentence-initial function words ("The", "But") and trailing possessive marks
             while words and norm(words[0]) in _NOT_NAMES:
@@ -169,7 +183,8 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
-            target = self._add_person(name, descriptors, gender, name_start, name_end, titled=bool(title),
+            titled = any(norm(w) in TITLE_WORDS for w in title)  # "Norland's Keldmark" is no title
+            target = self._add_person(name, descriptors, gender, name_start, name_end, titled=titled,
                                       places=places)
             if target is not None:
                 # appositions and later mentions' context are read only if a description needs them
@@ -282,6 +297,12 @@ class EntityIndex:
                 break
         words = [w for w in words if w not in {"(", ")", ","}]
         title, name = _split_title(words)
+        while len(name) > 1 and not name[0][0].isupper():
+            name = name[1:]  # "arms-control analyst Nadia Okafor": the name is the capitalised tail
+        cut = max((k for k, w in enumerate(name) if not w[0].isupper()), default=-1)
+        name = name[cut + 1:]
+        if not name:
+            return None
         if not name:
             return None
         last = norm(name[-1])
