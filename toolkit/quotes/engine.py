@@ -104,6 +104,7 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+_SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until)\b")
 _ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
 _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
@@ -700,6 +701,16 @@ class Rules:
         semicolon = _SEMICOLON.search(text, start, end)
         if semicolon and self.doc.quotation_covering(semicolon.start()) is None:
             end = semicolon.start()
+        if _SUBORDINATE_OPENING.match(text, self.doc.body_start(unit)):
+            # "When X said that S, Y replied ...": S ends where the main clause begins
+            comma = text.find(",", start, end)
+            while comma >= 0:
+                if self.doc.quotation_covering(comma) is None and _starts_with_clause(
+                        text, comma + 1 + (len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip())), end,
+                        strict_subject=True):
+                    end = comma
+                    break
+                comma = text.find(",", comma + 1, end)
         summary = _SUMMATIVE_APPOSITIVE.search(text, start, end)
         if summary and self.doc.quotation_covering(summary.start()) is None:
             end = summary.start()  # "..., remarks that were featured on state television"
@@ -965,8 +976,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
-    if form in _NOUNISH and not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]):
-        return []  # "the March states", "his comments": a verb use would introduce "that" or a colon
+    if form in _NOUNISH and (not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]) or not (
+            prev_word and (norm(prev_word.group(1)) in PRONOUNS or norm(prev_word.group(1)) in AUXILIARIES
+                           or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
+                           or _is_adverb(prev_word.group(1))))):
+        return []  # "the fifth state that", "Editor's note:": a verb use has a subject and "that"/a colon
+    if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
+        return []  # "so-called": a scare quote, nobody is said to say it
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
         return []  # "was written off", "was warned about": passive, the subject is not the speaker
 
@@ -1002,6 +1018,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         q = doc.quotation_starting(cue.end() + m.end(), unit.end)
         if q is None or q.close < 0:
             return []
+        if lemma in {"call", "term", "dub", "label"} and not m.group(1).strip() and form.endswith("ed") and prev_word and (
+                prev_word.group(1).islower() and norm(prev_word.group(1)) not in AUXILIARIES | set(PRONOUNS)):
+            return []  # 'a class called "Perception"', 'what is typically called "X"': a name, not a quote
         if participial or coordinated:
             inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
             if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
