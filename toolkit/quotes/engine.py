@@ -104,6 +104,8 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
+_QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
 _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until)\b")
 _ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
 _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
@@ -773,6 +775,11 @@ class Rules:
         words = _words(self.text, pos, min(limit, pos + 240))
         for k, (s, e, word) in enumerate(words[:16]):
             w = word.lower()
+            if w in _QUESTION_WORDS and lemma in _QUESTION_LEMMAS and (
+                    k == 0 or (lemma in _TELL_LIKE and k <= 4 and not any(x[2] == "," for x in words[:k]))):
+                # "asked whether S", "asked him why S": the question is the content, its wh-word included
+                addressee = " ".join(x[2] for x in words[:k]) or None
+                return s, addressee, True
             if w in {"that", ":"}:
                 bridge = [x[2] for x in words[:k] if x[2] != ","]
                 addressee = None
