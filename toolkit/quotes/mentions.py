@@ -50,7 +50,6 @@ _NOT_NAMES = frozenset("""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-@lru_cache(maxsize=65536)
 def _title_case_headline_end(text: str) -> int:
     """End of a first line written in Title Case (``Voss Tells Lawmakers Talks Are Likely``), else 0."""
     end = text.find("\n")
@@ -62,6 +61,7 @@ def _title_case_headline_end(text: str) -> int:
     return end if capitalised / len(words) >= 0.6 else 0
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """Lower-case, accent-free, possessive-free form of a word."""
     return _POSSESSIVE.sub("", strip_accents(word).lower()).strip(".")
