@@ -435,3 +435,64 @@ def test_cue_balance_counts_loaded_verbs_per_group():
     assert balance.loc["Pavel A. Dragunov", "loaded_share"] == 0 and balance.loc["Pavel A. Dragunov", "top_cue"] == "say"
     assert balance.columns.name is None
     assert A.cue_balance(make_quotes([]), ARTICLES).empty
+
+
+# --------------------------------------------------------------------------- missing values
+def _gappy(missing):
+    """ARTICLES/QUOTES with outlets, dates, titles and speakers missing (``None`` or NaN)."""
+    articles = ARTICLES.assign(
+        outlet=["The Esterby Ledger", missing, "Meridian Wire", missing, "Harbor Times"],
+        date=ARTICLES["date"].where(ARTICLES["doc_id"] != "herald-1"),
+        title=["Calloway heads to Port Halden", missing, missing, missing, "After Port Halden"],
+    )
+    quotes = QUOTES.assign(speaker=QUOTES["speaker"].where(QUOTES["doc_id"] != "lantern-1", missing),
+                           cue=QUOTES["cue"].where(QUOTES["doc_id"] != "herald-1", missing))
+    return articles, A.merge_speakers(quotes)
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")], ids=["None", "NaN"])
+def test_helpers_accept_missing_outlets_dates_titles_and_speakers(missing):
+    articles, quotes = _gappy(missing)
+    assert quotes.loc[quotes["doc_id"] == "lantern-1", "speaker_id"].isna().all()
+
+    sov = A.share_of_voice(quotes, articles, by=("outlet", "speaker_id"))
+    # Quotes from articles without an outlet are a group of their own, not dropped.
+    assert sov["quotes"].sum() == quotes["speaker_id"].notna().sum()
+    assert sov["outlet"].isna().any()
+    assert A.share_of_voice(quotes, articles, by="outlet", wire="once")["quotes"].sum() > 0
+
+    timeline = A.coverage_over_time(articles, quotes, event_date="2025-03-14", by="outlet")
+    assert timeline["articles"].sum() == articles["date"].notna().sum()  # the undated one is left out
+    assert timeline["outlet"].isna().any()  # lantern-1 (dated, no outlet) is counted
+
+    profile = A.cue_profile(quotes, articles)
+    assert profile["quotes"].sum() == quotes["speaker_id"].notna().sum()
+    balance = A.cue_balance(quotes, articles)
+    assert balance["quotes"].sum() == profile["quotes"].sum()  # no group lost to a missing outlet
+    missing_outlet = balance[balance["outlet"].isna()].set_index("speaker_id")
+    assert missing_outlet.loc["Miriam T. Calloway", "none"] == 1  # herald-1's cue is missing
+    assert missing_outlet.loc["Pavel A. Dragunov", "top_cue"] is None
+
+    by_outlet = A.topic_table(quotes, articles, by="outlet", topics={"illusions": ["illusions"]})
+    assert by_outlet["outlet"].isna().all() and by_outlet["rows"].tolist() == [1]
+
+    reuse = A.quote_reuse(quotes, articles)
+    summary = A.reuse_summary(reuse)
+    assert summary.loc[0, "carried_by"] == "Meridian Wire; (no outlet)"  # wire-1, then lantern-1
+    assert "nan" not in summary.to_string().lower().replace("nat", "")
+
+    words = A.words_frame(quotes.assign(quote=quotes["quote"].where(quotes.index != 0, missing)),
+                          keep=["doc_id"])
+    key = A.keyness(words, by="outlet", target="Harbor Times", articles=articles, min_count=1)
+    assert not key.empty and 0 not in set(words["row"])
+
+
+def test_dedupe_wire_needs_a_date_and_a_title_to_call_two_articles_one_story():
+    articles = pd.DataFrame({
+        "doc_id": ["w1", "w2", "w3", "w4", "w5"],
+        "wire": ["Meridian Wire"] * 5,
+        "date": pd.to_datetime(["2025-03-14", "2025-03-14", None, None, "2025-03-15"]),
+        "title": ["Talks end", "Talks end", "Talks end", "Talks end", float("nan")],
+    })
+    # w2 copies w1; w3 and w4 are undated (maybe different days), w5 has no title: all kept.
+    assert A.dedupe_wire(articles)["doc_id"].tolist() == ["w1", "w3", "w4", "w5"]

@@ -19,7 +19,8 @@ from toolkit import evaluate as ev
 from toolkit.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evaluate"
-POLNEAR_DEV = Path("/work/shared/polnear/dev")
+# ../shared beside the project (as CI lays it out), not an absolute path of one machine.
+POLNEAR_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "polnear" / "dev"
 
 
 def frame(rows: list[tuple], columns=("doc_id", "kind", "start", "end", "speaker")) -> pd.DataFrame:

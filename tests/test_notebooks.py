@@ -173,3 +173,25 @@ def test_notebook_glob_ignores_plain_modules(tmp_path):
     (tmp_path / "story.py").write_text("# %% [markdown]\n# # Story\n\n# %%\nx = 1\n")
     assert [p.name for p in N._notebooks_in(tmp_path)] == ["story.py"]
     assert glob.glob(str(tmp_path / "*.ipynb")) == []
+
+
+@pytest.mark.slow
+def test_coverage_notebook_runs_on_a_corpus_without_outlets(tmp_path, fictional_corpus):
+    """A manifest without outlets (and with some titles and dates missing) once crashed
+    03_coverage_compared with "sequence item 0: expected str instance, float found"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in fictional_corpus.glob("*.txt"):
+        shutil.copy(path, corpus / path.name)
+    manifest = pd.read_csv(fictional_corpus / "manifest.csv", dtype=str).drop(columns=["outlet"])
+    manifest.loc[manifest.index % 3 == 0, "title"] = None
+    manifest.loc[manifest.index % 4 == 0, "date"] = None
+    manifest.to_csv(corpus / "manifest.csv", index=False)
+    assert N.load_data(corpus).articles["outlet"].isna().all()
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    shutil.copy(NOTEBOOKS / "03_coverage_compared.ipynb", folder)
+    out = tmp_path / "html"
+    report = N.execute_notebooks(folder, out, data_dir=corpus, event_date="2025-03-14", timeout=300)
+    assert report["status"].tolist() == ["ok"], report.to_string()
+    assert "Traceback" not in (out / "03_coverage_compared.html").read_text(encoding="utf-8")

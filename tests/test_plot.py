@@ -102,3 +102,53 @@ def test_speaker_colors_are_stable():
     assert list(first) == ["A", "B", "C"]
     assert first == P.speaker_colors(["A", "B", "C"])
     assert len(set(P.speaker_colors([f"s{i}" for i in range(30)]).values())) == 30
+
+
+def _gappy_cases(missing):
+    """Every helper on frames where outlets, dates, titles and speakers are missing."""
+    articles = ARTICLES.assign(outlet=["The Esterby Ledger", missing, "Meridian Wire", missing],
+                               title=["Calloway heads to Port Halden", missing, missing, missing],
+                               date=ARTICLES["date"].where(ARTICLES["doc_id"] != "h1"))
+    quotes = QUOTES.assign(speaker_id=QUOTES["speaker_id"].where(QUOTES["doc_id"] != "w1", missing))
+    tokens = A.words_frame(quotes, keep=["speaker_id", "doc_id"])
+    return {
+        "share_two": (P.plot_share_of_voice, A.share_of_voice(quotes, articles)),
+        "share_outlet": (P.plot_share_of_voice, A.share_of_voice(quotes, articles, by="outlet")),
+        "share_unattributed": (P.plot_share_of_voice,
+                               A.share_of_voice(quotes, by="speaker_id", include_unattributed=True)),
+        "share_missing_speaker": (P.plot_share_of_voice, pd.DataFrame(
+            {"speaker_id": ["Pavel Dragunov", missing], "quotes": [2, 1], "words": [9, 4]})),
+        "time": (P.plot_coverage_over_time, A.coverage_over_time(articles, quotes, by="outlet")),
+        "cues_outlet": (P.plot_cue_profile, A.cue_profile(quotes, articles, by="outlet")),
+        "cues_two": (P.plot_cue_profile, A.cue_profile(quotes, articles)),
+        "topics_outlet": (P.plot_topics, A.topic_table(quotes, articles, by="outlet")),
+        "topics_two": (P.plot_topics, A.topic_table(quotes, articles, by=("outlet", "speaker_id"))),
+        "keyness": (P.plot_keyness, A.keyness(tokens, by="outlet", target="Meridian Wire", articles=articles,
+                                              min_count=1)),
+        "reuse": (P.plot_quote_reuse, A.quote_reuse(quotes, articles)),
+    }
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")], ids=["None", "NaN"])
+@pytest.mark.parametrize("name", sorted(_gappy_cases(None)))
+def test_plots_accept_missing_outlets_dates_titles_and_speakers(name, missing):
+    function, frame = _gappy_cases(missing)[name]
+    ax = function(frame)
+    ax.figure.canvas.draw()
+    texts = [t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()]
+    if ax.get_legend() is not None:
+        texts += [t.get_text() for t in ax.get_legend().get_texts()]
+    assert not any(t.lower() in ("nan", "none") or "nan ·" in t.lower() or "· nan" in t.lower() for t in texts)
+
+
+def test_missing_outlet_and_speaker_are_named_in_the_figures():
+    articles = ARTICLES.assign(outlet=ARTICLES["outlet"].where(ARTICLES["doc_id"] != "h1"))
+    quotes = QUOTES.assign(speaker_id=QUOTES["speaker_id"].where(QUOTES["doc_id"] != "h1"))
+    ax = P.plot_cue_profile(A.cue_profile(quotes.assign(speaker_id="X"), articles, by="outlet"))
+    assert "(no outlet)" in [t.get_text() for t in ax.get_yticklabels()]
+    ax = P.plot_share_of_voice(A.share_of_voice(quotes, articles, include_unattributed=True))
+    assert "(no outlet)" in [t.get_text() for t in ax.get_yticklabels()]
+    assert "(unattributed)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    reuse = A.quote_reuse(QUOTES, ARTICLES.assign(outlet=ARTICLES["outlet"].where(ARTICLES["doc_id"] != "w1")))
+    ax = P.plot_quote_reuse(reuse)
+    assert "(no outlet)" in [t.get_text() for t in ax.get_legend().get_texts()]
