@@ -75,7 +75,7 @@ _CLOSING = "\"”»›’'“"
 _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
 _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
-_PARENTHETICAL_OPENERS = frozenset("""who which whose the a an his her its their one now then until himself herself
+_PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an his her its their one now then until himself herself
     itself speaking a former also still once like as in
 """.split())
 # Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
@@ -783,6 +783,9 @@ class Rules:
             if w in {"that", ":"}:
                 bridge = [x[2] for x in words[:k] if x[2] != ","]
                 addressee = None
+                if w == ":" and not self.text[e:limit].strip() and self.doc.quotation_opening_paragraph(
+                        self.doc.paragraph_after(e)) is not None:
+                    return e, None, True  # "She recalled the first minutes:" and the quotation below
                 if bridge and norm(bridge[0]) not in BRIDGE_STARTERS and not _is_adverb(bridge[0]):
                     if lemma not in _TELL_LIKE:
                         return None
@@ -1126,7 +1129,8 @@ def add_continuations(doc: Document, candidates: list[Candidate]) -> list[Candid
         if not previous:
             continue
         last = max(previous, key=lambda c: c.end)
-        if q.paragraph - doc.unit_at(last.start).paragraph > 1 or last.kind == "indirect" and q.paragraph != doc.unit_at(last.start).paragraph:
+        last_paragraph = doc.unit_at(max(last.start, last.end - 1)).paragraph
+        if q.paragraph - last_paragraph > 1 or (last.kind == "indirect" and q.paragraph != last_paragraph):
             continue
         result.append(Candidate("direct", q.start, q.end, last.cue_start, last.cue_end, (), None, None,
                                 "continuation", unit.start, end_unit.end, inherit="previous"))

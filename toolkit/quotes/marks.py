@@ -141,6 +141,8 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None) 
             i = match.start()
             width = match.end() - i
             kind = _classify(text, i, open_double, open_single_at >= 0, width)
+            if open_double in ("«", "‹") and match.group() not in ("»", "›", "«", "‹"):
+                continue  # «He spoke of "step by step"»: other double marks inside guillemets are nested
             if kind == "open_single":
                 if open_double is None and open_single_at < 0:
                     open_single_at = i
