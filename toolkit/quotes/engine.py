@@ -1304,14 +1304,19 @@ class Resolver:
         return None
 
     def _group(self, pos: int) -> Resolution:
-        seen: list[int] = []
+        """``both sides``: the two people most named in the article among those in view
+        (the last dozen sentences), ties to the most recent."""
+        counts: dict[int, int] = {}
+        for m in self.index.mentions:
+            if self.index.entities[m.entity].type == "person":
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        in_view: list[int] = []
         for _sentence, mentions in self.index.persons_before(pos, sentences_back=12):
             for m in mentions:
-                if m.entity not in seen:
-                    seen.append(m.entity)
-            if len(seen) >= 2:
-                break
-        how = "group:recent_pair"
+                if m.entity not in in_view:
+                    in_view.append(m.entity)
+        seen = sorted(in_view, key=lambda eid: (-counts.get(eid, 0), in_view.index(eid)))[:2]
+        how = "group:principal_pair"
         if len(seen) < 2:
             # "both sides" before anyone is named (a lead paragraph): the two people most named
             counts: dict[int, int] = {}
