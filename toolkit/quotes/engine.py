@@ -981,8 +981,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         lemma = CUE_FORMS.get(form, form)
     # words that only look like cues: "the added cost", "a report", "the United States"
     prev_word = re.search(r"([\w’']+)\s*$", text[max(unit.start, cue.start() - 30):cue.start()])
-    if prev_word and norm(prev_word.group(1)) in DETERMINERS and not form.endswith("ing"):
-        return []
+    if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
+        return []  # "the added cost", "a briefing for journalists": a noun, not a cue
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
