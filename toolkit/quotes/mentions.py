@@ -209,10 +209,11 @@ class EntityIndex:
         if after:
             words += [w for w in WORD.findall(after.group(1)) if w[0].isalnum()]
         # apposition before the name: "his Russian counterpart, Security Council Secretary X"
-        before = re.search(r"(?:^|[,.;:(\n—–]\s*|\b(?:and|with|between|by|from|as)\s+)([^,.;:\"“”«»\n—–]{2,80}),\s*$",
-                           self.text[max(0, start - 100):start])
+        before = re.search(r"([^,.;:\"“”«»\n—–()]{2,80}),\s*$", self.text[max(0, start - 100):start])
         if before:
-            phrase = [w for w in WORD.findall(before.group(1)) if w[0].isalnum()]
+            # the phrase between the last punctuation (or "and", "to", ...) and the comma before the name
+            segment = re.split(r"\b(?:and|with|between|by|from|as)\s+", before.group(1))[-1]
+            phrase = [w for w in WORD.findall(segment) if w[0].isalnum()]
             if len(phrase) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in phrase):
                 words += phrase
         keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
