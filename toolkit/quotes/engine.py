@@ -1201,6 +1201,10 @@ class Resolver:
             overlapping = self.index.entity_at(start, end)
             if overlapping is not None and overlapping.type == "person":
                 return Resolution(overlapping.name, "person", "name", overlapping.id)
+            if (overlapping is not None and overlapping.type == "unknown" and len(words) == 1
+                    and self.index.promote_to_person(overlapping)):
+                # "Dragunov said": a lone surname that speaks, never written as a place ("in Kovask")
+                return Resolution(overlapping.name, "person", "name", overlapping.id)
             if is_organisation_phrase(list(words)) or len(words) == 1 or (overlapping and overlapping.type != "person"):
                 return Resolution(_strip_article(text), "organisation", "organisation")
             if all(w[0].isupper() for w in words) and len(words) >= 2:
@@ -1277,8 +1281,10 @@ class Resolver:
                 entity = self.index.entities[mention.entity]
                 if entity.gender not in (None, gender):
                     continue
-                distance = current - sentence + (2.0 if entity.gender is None else 0.0)
-                distance -= 1.0 if mention.entity == last_speaker else 0.0
+                if mention.entity == last_speaker:
+                    distance = current - sentence - 1.0  # the last speaker, whatever we know of their gender
+                else:
+                    distance = current - sentence + (2.0 if entity.gender is None else 0.0)
                 if self._inside_quote(mention.start):
                     distance += 1.0  # named inside someone's words, not the topic of the paragraph
                 key = (distance, order)

@@ -232,6 +232,19 @@ class EntityIndex:
                 return entity
         return None
 
+    def promote_to_person(self, entity: Entity) -> bool:
+        """Make a lone capitalised word a person, unless the article uses it as a place or
+        an organisation (``in Kovask``, ``Kovask's ministry``, a country word)."""
+        word = entity.name
+        if is_place_word(word) or norm(word) in ORGANISATION_WORDS or norm(word) in PLACE_WORDS:
+            return False
+        if re.search(r"\b(?:in|to|from|at|into|near|outside|across|around|toward|towards)\s+" + re.escape(word) + r"\b",
+                     self.text):
+            return False
+        entity.type = "person"
+        self._by_last.setdefault(norm(word), []).append(entity.id)
+        return True
+
     def ensure_descriptors(self) -> None:
         """Read the context of every later name mention (deferred until a description needs it)."""
         for eid, start, end in self._pending:
