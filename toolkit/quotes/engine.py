@@ -104,6 +104,8 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+# "..., he said, is ...": an attribution set off by commas in the middle of its sentence
+_PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[a-z])")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
 _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until)\b")
@@ -816,7 +818,7 @@ class Rules:
             start, end = _trim_content(text, start, end)
             return Content(start, end, addressee, True) if end > start else None
         tail = text[pos:unit.end]
-        lead = re.match(r"\s*,?\s*", tail)
+        lead = re.match(r"(?:\s+[a-z]+ly\b)?\s*,?\s*", tail)  # "replied evenly, "..." "
         q = self.doc.quotation_starting(pos + lead.end(), unit.end)
         if q is not None:
             start = self.doc.outer(q)[0]
@@ -1058,6 +1060,15 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
     speaker = rules.speaker_before(floor, cue.start())
     if speaker is not None:
+        aside = _PARENTHETICAL_ATTRIBUTION.match(text, cue.end(), unit.end)
+        if (aside and text[floor:speaker[0]].rstrip().endswith(",") and not text[floor:speaker[0]].strip().startswith(
+                tuple(_OPENING)) and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
+                and not _looks_like_clause(text[floor:speaker[0]])
+                and (_starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end()))):
+            # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
+            start = doc.body_start(unit) if floor == unit.start else floor
+            end = rules.content_end(aside.end(), unit, unit_cues)
+            return [make(_trim_content(text, start, end), speaker, "parenthetical:speaker_cue")]
         # "X said (that) S" / "X said: "Q"" / "S, X said" / ""Q," X said"
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         before = rules.content_before(speaker[0], unit, previous_end)
