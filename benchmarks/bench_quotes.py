@@ -31,18 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import pin_to_one_core  # noqa: E402
 from generate_corpus import write_corpus  # noqa: E402
 
 TARGET_MB_PER_S = 2.0
 DEFAULT_POLNEAR = [ROOT.parent / "shared" / "polnear" / split / "text" for split in ("train", "dev")]
-
-
-def pin_to_one_core() -> str:
-    if hasattr(os, "sched_setaffinity"):
-        core = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {core})
-        return f"pinned to CPU {core}"
-    return "not pinned (no sched_setaffinity)"
 
 
 def measure(name: str, sources: list[Path]) -> dict:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import platform
 import sys
 import time
@@ -34,17 +33,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import pin_to_one_core  # noqa: E402
 
 TARGET_RATIO = 0.8
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear" / "train" / "text"
-
-
-def pin_to_one_core() -> str:
-    if hasattr(os, "sched_setaffinity"):
-        core = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {core})
-        return f"pinned to CPU {core}"
-    return "not pinned (no sched_setaffinity)"
 
 
 def read_texts(extra: list[Path]) -> list[tuple[str, str]]:

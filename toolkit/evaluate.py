@@ -169,8 +169,14 @@ def read_gold_jsonl(path: str | Path, *, texts: Mapping[str, str] | None = None)
     >>> os.remove(f.name)
     """
     path = Path(path)
-    rows = []
     allowed = {"doc", "doc_id", *_GOLD_REQUIRED, *_GOLD_OPTIONAL}
+    rows = [_validate_gold_record(record, path, number, allowed, texts)
+            for number, record in _json_lines(path, what="a gold line")]
+    return _gold_frame(rows)
+
+
+def _json_lines(path: Path, *, what: str):
+    """``(line number, object)`` for each non-blank line of a JSON Lines file; errors name the line."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -180,9 +186,8 @@ def read_gold_jsonl(path: str | Path, *, texts: Mapping[str, str] | None = None)
             except json.JSONDecodeError as exc:
                 raise _fail(path, number, f"not valid JSON: {exc}") from exc
             if not isinstance(record, dict):
-                raise _fail(path, number, "a gold line must be a JSON object")
-            rows.append(_validate_gold_record(record, path, number, allowed, texts))
-    return _gold_frame(rows)
+                raise _fail(path, number, f"{what} must be a JSON object")
+            yield number, record
 
 
 def _validate_gold_record(record: dict, path: Path, number: int, allowed: set,
@@ -619,22 +624,13 @@ def read_predictions(path: str | Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
         rows = []
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise _fail(path, number, f"not valid JSON: {exc}") from exc
-                if not isinstance(record, dict):
-                    raise _fail(path, number, "a predictions line must be a JSON object")
-                if "doc_id" not in record and "doc" in record:
-                    record["doc_id"] = record.pop("doc")
-                for key in ("doc_id", "start", "end"):
-                    if key not in record:
-                        raise _fail(path, number, f"missing key {key!r}")
-                rows.append(record)
+        for number, record in _json_lines(path, what="a predictions line"):
+            if "doc_id" not in record and "doc" in record:
+                record["doc_id"] = record.pop("doc")
+            for key in ("doc_id", "start", "end"):
+                if key not in record:
+                    raise _fail(path, number, f"missing key {key!r}")
+            rows.append(record)
         frame = pd.DataFrame(rows)
     elif suffix == ".csv":
         frame = pd.read_csv(path, keep_default_na=True)
