@@ -82,10 +82,10 @@ def test_everything_is_escaped():
     quotes = pd.DataFrame([quote_row(
         doc_id="x", kind=f"direct{NASTY}", quote=text[start:end], start=start, end=end,
         speaker=f'Ivo "Marek" {NASTY}', speaker_type="person", speaker_mention=NASTY, speaker_start=0,
-        speaker_end=9, cue=f"said{NASTY}", cue_start=10, cue_end=14, rule=f'rule"><img src=x onerror=alert(1)>',
+        speaker_end=9, cue=f"said{NASTY}", cue_start=10, cue_end=14, rule='rule"><img src=x onerror=alert(1)>',
         resolution=NASTY)])
     articles = pd.DataFrame({"doc_id": ["x"], "text": [text], "title": [f"Title {NASTY}"],
-                             "outlet": [f"<b>Outlet</b>"]})
+                             "outlet": ["<b>Outlet</b>"]})
     article = highlight_article(articles, quotes, "x")
     for fragment in (article.to_html(), article.to_html(standalone=True)):
         assert "<script" not in fragment.lower()

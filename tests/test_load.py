@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from toolkit import cli
 from toolkit import load as load_module
 from toolkit.load import (
-    Article, Corpus, LoadError, LoadFailure, articles_frame, decode_bytes,
+    Article, Corpus, LoadError, articles_frame, decode_bytes,
     detect_language, extract_html, find_caption, iter_articles, load_corpus, read_file,
 )
 from toolkit.schema import ARTICLE_COLUMNS, FAILURE_COLUMNS

@@ -495,7 +495,7 @@ def test_cli_writes_the_table_of_the_library(corpus_dir, tmp_path, capsys, level
     assert list(written.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(written, expected, check_dtype=False)
     err = capsys.readouterr().err
-    assert f"from 2 article(s), 1 load failure(s)" in err
+    assert "from 2 article(s), 1 load failure(s)" in err
     assert f"{corpus_dir / 'empty.txt'}: empty file" in err
 
 

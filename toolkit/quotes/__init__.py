@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
-from toolkit.quotes.engine import CUE_PATTERN, Candidate, Document, Resolver, add_continuations, find_candidates
+from toolkit.quotes.engine import Candidate, Document, Resolver, add_continuations, find_candidates
 from toolkit.quotes.lexicon import CUE_FORMS
-from toolkit.quotes.mentions import Resolution, norm
+from toolkit.quotes.mentions import Resolution
 from toolkit.schema import QUOTE_COLUMNS, require_columns
 
 __all__ = [

@@ -892,7 +892,6 @@ class Rules:
 def find_candidates(doc: Document) -> list[Candidate]:
     """Apply every cue rule to the article; candidates are in text order, not overlapping."""
     rules = Rules(doc)
-    text = doc.text
     cues = [m for m in doc.cues if doc.quotation_covering(m.start()) is None]
     candidates: list[Candidate] = []
     consumed_end = -1

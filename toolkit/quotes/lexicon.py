@@ -65,21 +65,6 @@ SPEECH_LEMMAS: frozenset[str] = frozenset("""
 #: Cues whose object is the quotation itself (``called it "a farce"``), not a clause.
 NAMING_LEMMAS: frozenset[str] = frozenset({"call", "describe", "term", "dub", "label", "cite"})
 
-#: Cues that need explicit content (``that``, a colon, a quotation): ``denied the claims`` is
-#: a speech act without content, not a quote.
-NEEDS_MARKED_CONTENT: frozenset[str] = frozenset("""
-    deny confirm announce acknowledge admit concede recall report mention reveal disclose promise
-    pledge vow threaten demand estimate forecast inform notify protest recommend reassure
-    signal indicate point advise instruct object rebut dispute hint contest pronounce clarify
-    elaborate specify plead relay comment answer respond reply ask continue agree affirm brief
-    conclude charge allege cite quote describe call term dub label predict urge suggest
-    highlight underscore underline lament post retweet testify summarise summarize reaffirm
-    stress emphasise emphasize note explain complain counter observe remark recount
-""".split())
-
-#: Verbs that make the ``S, X <verb>.`` trailing attribution plausible with no ``that``.
-TRAILING_OK: frozenset[str] = SPEECH_LEMMAS - {"call", "describe", "term", "dub", "label", "cite", "quote"}
-
 #: Inflected form -> lemma, for every speech verb.
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_LEMMAS for form in inflect(lemma)}
 CUE_FORMS["pointed"] = "point"  # only with "out": handled by the cue pattern

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from toolkit.tokenize import split_paragraphs
 
 DOUBLE_OPENERS = "“„«‹"
-DOUBLE_CLOSERS = "”»›"
 # Two apostrophes stand for a double quotation mark in some archives (''Yes,'' he said).
 _MARK = re.compile(r"''|[\"“”„«»‹›‘’‚']")
 _LEFT_CONTEXT = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | {"‘", "'", '"'}
