@@ -104,6 +104,9 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+_BLANKS = re.compile(r"\s+")
+_ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*")
+_UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
 _PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[a-z])")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
@@ -757,7 +760,7 @@ class Rules:
         """Is a cue at ``pos`` followed by content: ``that``, a colon, a quotation or a clause?"""
         if _FORWARD_MARK.match(self.text, pos):
             return True
-        m = re.compile(r"\s+").match(self.text, pos)
+        m = _BLANKS.match(self.text, pos)
         return m is not None and _starts_with_clause(self.text, m.end(), limit)
 
     def attribution_ends_clause(self, pos: int, limit: int) -> bool:
@@ -836,7 +839,7 @@ class Rules:
         m = _TIME_BRIDGE.match(text, cursor, unit.end)
         if m:
             cursor = m.end()
-        m = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*").match(text, cursor)
+        m = _ASIDE_ADVERB.match(text, cursor)  # "He conceded, however, S"
         start = m.end() if m else cursor
         first = WORD.match(text, start)
         if not first or norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS or not first.group()[0].isalnum():
@@ -940,10 +943,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"}:
             content = rules.content_before(cue.start(), unit, previous_end)
             if content is None and _looks_like_clause(before):
-                content = Content(*_trim_content(text, doc.body_start(unit) if floor == unit.start else floor,
-                                                 cue.start()), None, False)
+                content = Content(*_trim_content(text, floor, cue.start()), None, False)
             return [make(content, speaker, "according_to:after")] if content else []
-        comma = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*").match(text, speaker[1], unit.end)
+        comma = _UP_TO_COMMA.match(text, speaker[1], unit.end)
         if not comma:
             return []  # "According to X, S": S starts after the comma that closes X
         start = comma.end()
@@ -1065,9 +1067,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 and not _looks_like_clause(text[floor:speaker[0]])
                 and (_starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end()))):
             # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
-            start = doc.body_start(unit) if floor == unit.start else floor
             end = rules.content_end(aside.end(), unit, unit_cues)
-            return [make(_trim_content(text, start, end), speaker, "parenthetical:speaker_cue")]
+            return [make(_trim_content(text, floor, end), speaker, "parenthetical:speaker_cue")]
         # "X said (that) S" / "X said: "Q"" / "S, X said" / ""Q," X said"
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         before = rules.content_before(speaker[0], unit, previous_end)
