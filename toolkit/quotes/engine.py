@@ -1203,7 +1203,7 @@ class Resolver:
             if entity is not None:
                 self.index.add_resolved_mention(start, end, entity.id)
                 return Resolution(entity.name, "person", "description", entity.id)
-            return self._unnamed(text, words, start)
+            return self._named_ahead(words, end) or self._unnamed(text, words, start)
         if words[0][0].isupper() and norm(words[0]) not in {"the", "a", "an", "his", "her", "its", "their"}:
             entity = self.index.person_by_name(list(words), start)
             if entity is not None:
@@ -1234,7 +1234,11 @@ class Resolver:
         if earlier_unnamed is not None:
             # "a spokesperson for the Granite House said ... the spokesperson said"
             return Resolution(earlier_unnamed[1], "unnamed", "description:unnamed")
-        if lowered[0] in {"the", "his", "her", "its", "their"} and is_person_description(list(words)):
+        if (lowered[0] in {"the", "his", "her", "its", "their"} or words[0].endswith(("'s", "’s"))) \
+                and is_person_description(list(words)):
+            ahead = self._named_ahead(words, end)
+            if ahead is not None:
+                return ahead
             # a definite role nobody was introduced with: the person the text is about right now,
             # if only one person was named in the last two sentences and nothing contradicts it
             nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
@@ -1246,6 +1250,13 @@ class Resolver:
                 if not (places and entity.places and not places & entity.places):
                     return Resolution(entity.name, "person", "description:nearest", entity.id)
         return self._unnamed(text, words, start)
+
+    def _named_ahead(self, words, end: int) -> Resolution | None:
+        """``The Foreign Minister of Valmora said ... Lena Aurich, the Valmoran minister, ...``:
+        a description that no one earlier fits, and a person named just after it who does."""
+        definite = ["the", *words] if words[0][0].isupper() else list(words)
+        entity = resolve_description(self.index, definite, min(len(self.doc.text), end + 700), after=end)
+        return Resolution(entity.name, "person", "description:ahead", entity.id) if entity else None
 
     def _unnamed(self, text: str, words, start: int, *, introduce: bool = False) -> Resolution:
         """An unnamed source keeps its description; an indefinite one is remembered for later

@@ -385,7 +385,7 @@ def is_person_description(words: list[str]) -> bool:
     return head in ROLE_NOUNS and head not in ORGANISATION_HEADS
 
 
-def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entity | None:
+def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after: int | None = None) -> Entity | None:
     """The earlier-named person a definite description fits best, or None.
 
     Each person named before ``pos`` is scored by the description's words the article
@@ -405,6 +405,8 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entit
     for mention in index.mentions:
         if mention.start >= pos:
             break
+        if after is not None and (mention.start < after or index.entities[mention.entity].first_start < after):
+            continue  # looking ahead: only people first named after the description
         entity = index.entities[mention.entity]
         if entity.type != "person":
             continue
@@ -428,8 +430,9 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int) -> Entit
                 score -= 0.6
         if not matched and not role_fit:
             continue
-        if score > best_score or (score == best_score and mention.start > best_pos):
-            best, best_score, best_pos = entity, score, mention.start
+        nearer = mention.start < best_pos if after is not None else mention.start > best_pos
+        if score > best_score or (score == best_score and (best is None or nearer)):
+            best, best_score, best_pos = entity, score, mention.start  # ties: the nearest mention
     return best
 
 
