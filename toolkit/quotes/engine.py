@@ -1158,6 +1158,7 @@ class Resolver:
         self.index = EntityIndex(doc.text, doc.sentence_starts)
         self.unnamed: list[tuple[int, str, str]] = []  # (position, description, head) of unnamed sources
         self.quote_spans: list[tuple[int, int]] = []
+        self.named_in_quote: set[int] = set()  # people named inside the quote being attributed
         self._quote_starts: list[int] = []
 
     def set_quotes(self, spans: list[tuple[int, int]]) -> None:
@@ -1301,8 +1302,8 @@ class Resolver:
         for sentence, mentions in self.index.persons_before(pos):
             for order, mention in enumerate(mentions):
                 entity = self.index.entities[mention.entity]
-                if entity.gender not in (None, gender):
-                    continue
+                if entity.gender not in (None, gender) or mention.entity in self.named_in_quote:
+                    continue  # wrong gender, or named in the very words attributed ("Belan is raising ...")
                 if mention.entity == last_speaker:
                     distance = current - sentence - 1.0  # the last speaker, whatever we know of their gender
                 else:

@@ -157,6 +157,9 @@ class EntityIndex:
                 words = words[1:]
             if not words or all(w.isupper() and len(w) > 1 and "." not in w for w in words):
                 continue  # empty, or an all-caps dateline ("PORT HALDEN —")
+            if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
+                words[-1] = words[-1][:-2]  # "Dragunov's remarks": a mention of Dragunov
+                end -= 2
             title, name = _split_title(words)
             if not name:
                 if any(norm(w) in ORGANISATION_WORDS for w in words):
@@ -239,8 +242,8 @@ class EntityIndex:
         if is_place_word(word) or norm(word) in ORGANISATION_WORDS or norm(word) in PLACE_WORDS:
             return False
         if re.search(r"\b(?:in|to|from|at|into|near|outside|across|around|toward|towards)\s+" + re.escape(word) + r"\b",
-                     self.text):
-            return False
+                     self.text) or re.search(r"\b" + re.escape(word) + r"(?:ic|ian|an|ese|ish|i)\b", self.text):
+            return False  # "in Kovask", or a country with its people's adjective ("Norland", "Norlandic")
         entity.type = "person"
         self._by_last.setdefault(norm(word), []).append(entity.id)
         return True
