@@ -232,6 +232,12 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     return False
 
 
+def _mid_sentence(before: str) -> bool:
+    """``the minister paused before replying``: a participle after the main clause, not fronted."""
+    m = re.search(r"(?:^|\s)(?:while|after|before|when|by|upon)$", before, re.IGNORECASE)
+    return m is not None and len(WORD.findall(before[:m.start()])) >= 2
+
+
 def _is_adverb(word: str) -> bool:
     w = norm(word)
     return word.islower() and w.endswith("ly") and len(w) > 4 and w not in {"family", "italy", "supply", "rally", "ally"}
@@ -1035,7 +1041,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 prev_word.group(1).islower() and norm(prev_word.group(1)) not in AUXILIARIES | set(PRONOUNS)):
             return []  # 'a class called "Perception"', 'what is typically called "X"': a name, not a quote
         if participial or coordinated:
-            inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
+            inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)) else "next"
             if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
                 subject = rules.clause_subject(unit, cue.start())
                 if subject is not None:
@@ -1050,7 +1056,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         if content is None:
             return []
-        inherit = "previous" if (stripped.endswith(",") or coordinated) else "next"
+        inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)) else "next"
         kind = "coordinated" if coordinated else "participial"
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
             # "X left the hall, saying that S": the main clause is not speech; its subject speaks
@@ -1299,7 +1305,7 @@ class Resolver:
         current = self.index.sentence_of(pos)
         last_speaker = previous.entity if previous is not None else None
         best, best_key = None, None
-        for sentence, mentions in self.index.persons_before(pos):
+        for sentence, mentions in self.index.persons_before(pos, sentences_back=12):
             for order, mention in enumerate(mentions):
                 entity = self.index.entities[mention.entity]
                 if entity.gender not in (None, gender) or mention.entity in self.named_in_quote:
