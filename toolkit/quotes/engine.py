@@ -104,6 +104,7 @@ GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics oppo
 _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or but as than about into over under
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
+_SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _BLANKS = re.compile(r"\s+")
 _ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*")
 _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
@@ -595,6 +596,10 @@ class Rules:
                         words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
                     j -= 1  # "the director of the Halden Institute": go on past "of the"
                     continue
+                if j >= 3 and f"{norm(words[j - 2][2])} {norm(words[j - 1][2])}" in _SOURCE_LINKS and (
+                        norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS):
+                    j -= 2  # "a Norlandic official familiar with the document": the source is the official
+                    continue
                 best_start = j
                 if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
                     best_start = j - 1  # "the two envoys", "all three ministers"
@@ -652,8 +657,9 @@ class Rules:
                     picked.append((s, e, word))
                     continue
                 break
-            if not picked and (w in {"that", "to", "in", "on", "at"} or w in AUXILIARIES):
-                return None
+            if not picked and (w in {"that", "to", "in", "on", "at", "for", "of", "with", "from", "by", "about", "into",
+                                     "over", "after", "before"} or w in AUXILIARIES):
+                return None  # "asks for second meeting": a verb's object, not a speaker
             picked.append((s, e, word))
             if len(picked) >= 12:
                 break
@@ -668,7 +674,7 @@ class Rules:
 
     def clause_subject(self, unit: Unit, limit: int) -> tuple[int, int, list[str]] | None:
         """The subject that opens a unit's main clause (after a fronted adverbial, if any)."""
-        start = self.doc.body_start(unit)
+        start = max(self.doc.body_start(unit), self.text.rfind(";", unit.start, limit) + 1)
         words = _words(self.text, start, limit)
         k = 0
         # skip fronted adverbials: "Finally, asked about it, she laughed and said"
@@ -889,6 +895,8 @@ class Rules:
             return None
         segment = text[start:end]
         is_quotation = segment[0] in _OPENING or (q is not None and q.open < 0 and q.start == start)
+        if not is_quotation and self.doc.is_headline(unit) and len(WORD.findall(segment)) < 3:
+            return None  # "Norland, Ostravia agree ...": in a headline the comma means "and"
         if not is_quotation and not self.doc.is_headline(unit):
             first_match = WORD.match(segment)
             first = first_match.group() if first_match else ""
