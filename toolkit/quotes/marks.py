@@ -123,10 +123,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None) 
         open_single_at = -1
         if carry is not None:
             # a multi-paragraph quotation: this paragraph must open with a mark to continue it
-            if text[p_start] in DOUBLE_OPENERS + '"':
+            if text[p_start] in DOUBLE_OPENERS + '"' or text.startswith("''", p_start):
                 open_at, first_paragraph, open_double = carry
                 carry = None
-                marks = list(_MARK.finditer(text, p_start + 1, p_end))
+                marks = list(_MARK.finditer(text, _after_mark(text, p_start), p_end))
             else:
                 o, first, mark = carry
                 prev_end = paragraphs[p_index - 1][1]
