@@ -319,8 +319,7 @@ class Document:
         self.quotations = self._close_at_attribution(find_quotations(text, self.paragraphs))
         self._q_starts = [self.outer(q)[0] for q in self.quotations]
         self.units = self._units(sentences)
-        self._unit_starts = [u.start for u in self.units]
-        self.sentence_starts = [u.start for u in self.units]
+        self.sentence_starts = [u.start for u in self.units]  # the units are the sentences pronouns count
         self._paragraph_starts = [p[0] for p in self.paragraphs]
 
     def _sentences(self) -> list[Sentence]:
@@ -401,7 +400,7 @@ class Document:
         return False
 
     def unit_at(self, pos: int) -> Unit:
-        return self.units[max(0, bisect_right(self._unit_starts, pos) - 1)]
+        return self.units[max(0, bisect_right(self.sentence_starts, pos) - 1)]
 
     def body_start(self, unit: Unit) -> int:
         """Where a unit's text begins once a dateline (``PORT HALDEN, March 14 -``) is skipped."""
