@@ -152,7 +152,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset("""
     pentagon citadel state-run channel magazine review report poll survey study online broadcast
     broadcasting today accord treaty pact agreement summit talks process conference forum
     declaration protocol convention charter deal act plan doctrine initiative council palace
-    radar station base
+    radar station base academy society museum hospital library laboratory authority directorate
+    secretariat tribunal institution
 """.split())
 
 #: Words of place names: a capitalised run containing one names a place, not a person.

@@ -48,6 +48,9 @@ _NOT_NAMES = frozenset("""
     neither either each every another other such more less several few much
 """.split()) - {"mr", "mrs", "ms", "dr"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "from", "with", "on", "by"})
+# A sentence opening with a definite description: ``The foreign minister, who ...``.
+_SUBJECT_DESCRIPTION = re.compile(r"\s*The[ \t]+((?:[A-Za-z][\w’'\-]*,?[ \t]+){1,5})")
 
 
 def _title_case_headline_end(text: str) -> int:
@@ -139,7 +142,7 @@ class EntityIndex:
         self.mentions: list[NameMention] = []
         self._by_last: dict[str, list[int]] = {}
         self._sentence_starts = sentence_starts
-        self._pending: list[tuple[int, int, int]] = []
+        self._pending: list[tuple[int, int, int]] | None = []  # None once read
         self._harvest()
 
     # -- building -----------------------------------------------------------------------
@@ -200,6 +203,8 @@ class EntityIndex:
         for w in reversed(words):
             if len(picked) >= 5 or not _is_modifier(w):
                 break
+            if w.endswith(".") and "." not in w[:-1] and norm(w) not in TITLE_WORDS:
+                break  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
             picked.append(w)
         return picked[::-1]
 
@@ -250,13 +255,48 @@ class EntityIndex:
 
     def ensure_descriptors(self) -> None:
         """Read the context of every later name mention (deferred until a description needs it)."""
-        for eid, start, end in self._pending:
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        for eid, start, end in pending:
             entity = self.entities[eid]
             keys, places = self._context_descriptors(start, end)
             entity.descriptors |= keys
             if places and not entity.places:
                 entity.places = set(places)
-        self._pending = []
+        self._attach_subject_descriptions()
+
+    def _attach_subject_descriptions(self) -> None:
+        """``Her colleague Helena Voss has taken a different line. The foreign minister, who ...``:
+        a sentence that opens with a definite role description, right after a sentence that names
+        one person and no other, describes that person (elegant variation), so the role's words
+        are attached to them."""
+        starts = self._sentence_starts
+        for k in range(1, len(starts)):
+            m = _SUBJECT_DESCRIPTION.match(self.text, starts[k])
+            if not m:
+                continue
+            words = m.group(1).replace(",", " , ").split()
+            # the description ends at its first role noun, which its verb or a clause follows
+            head = next((i for i, w in enumerate(words[:4]) if w.islower() and norm(w) in ROLE_NOUNS), None)
+            if head is None or head + 1 >= len(words) or not (words[head + 1] == "," or (
+                    words[head + 1].islower() and words[head + 1] not in _PREPOSITIONS)):
+                continue  # "The head of the council", "The minister Helena Voss": not this pattern
+            words = words[:head + 1]
+            previous = {mention.entity for mention in self.mentions
+                        if starts[k - 1] <= mention.start < starts[k] and self.entities[mention.entity].type == "person"}
+            if len(previous) != 1:
+                continue
+            entity = self.entities[previous.pop()]
+            places = {stem_place(w) for w in words if is_place_word(w)}
+            if places and entity.places and not places & entity.places:
+                continue
+            fits = resolve_description(self, ["the", *words], starts[k])
+            if fits is not None and fits is not entity:
+                continue  # the article already described someone else this way
+            entity.descriptors |= {descriptor_key(w) for w in words}
+            if places and not entity.places:
+                entity.places = places
 
     def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
                     *, titled: bool, places: set[str] = frozenset()) -> int | None:
@@ -429,6 +469,8 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
             elif role in GENERIC_ROLES or role == "counterpart":
                 score += 0.1 if entity.descriptors else 0.0
                 role_fit = role_fit or head == role
+            elif "counterpart" in entity.descriptors:
+                pass  # someone's counterpart holds that someone's office, which may be any role
             else:
                 score -= 0.6
         if not matched and not role_fit:

@@ -1,0 +1,67 @@
+"""Speaker resolution in toolkit.quotes.mentions: what the article itself says about its people.
+
+Cases beyond the blind catalogue in test_quotes_spec.py, for resolution rules added
+while studying the fixtures' errors. Fictional people of docs/fixture-world.md.
+"""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.quotes import extract_quotes
+from toolkit.quotes.engine import Document
+from toolkit.quotes.mentions import EntityIndex
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.quote, q.speaker) for q in sorted(extract_quotes(text, language="en"), key=lambda q: q.start)]
+
+
+def person_descriptors(text: str) -> dict[str, set[str]]:
+    doc = Document(text)
+    index = EntityIndex(text, doc.sentence_starts)
+    index.ensure_descriptors()
+    return {e.name: e.descriptors for e in index.entities if e.type == "person"}
+
+
+SUBJECT_DESCRIPTION = (
+    "Helena Voss has taken a different line. The foreign minister, who met Lena Aurich twice, "
+    "favours a quick second round. Owen Strand, the defence secretary, disagrees. "
+    '"There is no quarrel about the destination," the minister told Parliament.'
+)
+
+
+def test_a_sentence_opening_with_a_description_describes_the_one_person_before_it():
+    assert "minister" in person_descriptors(SUBJECT_DESCRIPTION)["Helena Voss"]
+    assert speakers(SUBJECT_DESCRIPTION) == [("There is no quarrel about the destination,", "Helena Voss")]
+
+
+@pytest.mark.parametrize("text", [
+    # two people in the sentence before: the description could be either
+    "Helena Voss met Owen Strand on Monday. The foreign minister, who chairs the panel, arrived late.",
+    # "The head of ...": the role is not the description's head
+    "Helena Voss arrived on Monday. The head of the panel, a retired judge, arrived late.",
+    # an apposition names someone else
+    "Helena Voss arrived on Monday. The foreign minister Lena Aurich arrived late.",
+])
+def test_no_description_is_attached_when_the_reference_is_unclear(text):
+    assert "minister" not in person_descriptors(text).get("Helena Voss", set())
+    assert "head" not in person_descriptors(text).get("Helena Voss", set())
+
+
+def test_a_counterpart_may_hold_any_role_but_keeps_the_nationality():
+    text = ("Helena Voss, the Norlandic foreign minister, met her Valmoran counterpart Lena Aurich. "
+            "Sergei Tallin, the deputy foreign minister, also attended. "
+            "The Valmoran minister said the villa would stay booked.")
+    assert speakers(text) == [("the villa would stay booked", "Lena Aurich")]
+
+
+def test_the_words_before_a_name_stop_at_the_previous_sentence():
+    text = "Helena Voss met her Valmoran counterpart Lena Aurich. Sergei Tallin arrived later."
+    assert person_descriptors(text)["Sergei Tallin"] == set()
+
+
+def test_an_academy_is_not_a_person():
+    text = ("Miriam T. Calloway has said little since the talks, but in a speech to the Norlandic "
+            'Defence Academy the national security adviser argued that "patience is a policy."')
+    assert "Academy" not in person_descriptors(text)
+    assert speakers(text) == [("patience is a policy.", "Miriam T. Calloway")]
