@@ -65,3 +65,26 @@ def test_an_academy_is_not_a_person():
             'Defence Academy the national security adviser argued that "patience is a policy."')
     assert "Academy" not in person_descriptors(text)
     assert speakers(text) == [("patience is a policy.", "Miriam T. Calloway")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Officials said that the radar would stay.", "Officials"),
+    ("People familiar with the talks said that the radar would stay.", "People familiar with the talks"),
+    ("Diplomats in Port Halden said the radar would stay.", "Diplomats in Port Halden"),
+])
+def test_a_sentence_opening_plural_of_people_is_an_unnamed_source(text, speaker):
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.speaker, quote.speaker_type) == ("the radar would stay", speaker, "unnamed")
+
+
+def test_unnamed_sources_referred_back_to_by_their_head_noun():
+    text = ("People familiar with the talks said that Ms. Calloway had pressed for inspections. "
+            "Neither demand was met, those people said.")
+    assert speakers(text) == [("Ms. Calloway had pressed for inspections", "People familiar with the talks"),
+                              ("Neither demand was met", "People familiar with the talks")]
+
+
+@pytest.mark.parametrize("text", ["Helena Voss said the meeting failed.", "Ivo Marek said the talks collapsed."])
+def test_a_bare_clause_whose_verb_ends_the_sentence(text):
+    [quote] = extract_quotes(text, language="en")
+    assert quote.quote == text.split(" said ")[1].rstrip(".")

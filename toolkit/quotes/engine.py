@@ -190,6 +190,10 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     k = 1
     while k < min(len(words), 36):
         word = words[k]
+        sentence_end = len(word) > 1 and word.endswith(".") and word[:-1].isalpha() and not (
+            word[0].isupper() and len(word) <= 4)
+        if sentence_end:
+            word = word[:-1]  # "the meeting failed.": the verb, then the sentence ends
         w = norm(word)
         if word == ",":
             nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
@@ -229,6 +233,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             if not relative:
                 return True
             relative = False  # the relative clause's own verb; the main one must follow
+        if sentence_end:
+            return False
         k += 1
     return False
 
@@ -627,6 +633,8 @@ class Rules:
         first_word = words[best_start][2]
         head_index = next((k - 1 for k in range(best_start + 1, end_index + 1)
                            if norm(words[k][2]) in _PREPOSITIONS_IN_NP), end_index)
+        if best_start < head_index < end_index and f"{norm(words[head_index][2])} {norm(words[head_index + 1][2])}" in _SOURCE_LINKS:
+            head_index -= 1  # "people familiar with the talks": the head is "people"
         head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
         starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit()
         if first_word[0].islower() and not starts_with_determiner:
@@ -1218,6 +1226,10 @@ class Resolver:
                 self.index.add_resolved_mention(start, end, entity.id)
                 return Resolution(entity.name, "person", "description", entity.id)
             return self._named_ahead(words, end) or self._unnamed(text, words, start)
+        if ((lowered[0].endswith("s") or lowered[0] == "people") and lowered[0] in ROLE_NOUNS | GROUP_NOUNS
+                and norm(description_head(list(words))) == lowered[0]):
+            # "Officials said", "People familiar with the talks said": capitalised only as a sentence's first word
+            return self._unnamed(text, words, start, introduce=True)
         if words[0][0].isupper() and norm(words[0]) not in {"the", "a", "an", "his", "her", "its", "their"}:
             entity = self.index.person_by_name(list(words), start)
             if entity is not None:

@@ -414,11 +414,13 @@ def description_words(words: list[str]) -> tuple[set[str], str, bool]:
 
 
 def description_head(words: list[str]) -> str:
-    """The head noun of a description: the word before ``of``/``for``/``at`` if any (``the head of
-    Ostravia's Security Council`` -> ``head``), else the last word."""
+    """The head noun of a description: the last role noun before ``of``/``for``/``at``/``with`` ...
+    (``the head of Ostravia's Security Council`` -> ``head``; ``an official familiar with the
+    talks`` -> ``official``), else the last word before it, else the last word."""
     for k, w in enumerate(words):
         if k and norm(w) in {"of", "for", "at", "with", "from", "to", "in"}:
-            return words[k - 1]
+            before = words[:k]
+            return next((b for b in reversed(before) if norm(b) in ROLE_NOUNS), before[-1])
     return words[-1]
 
 
