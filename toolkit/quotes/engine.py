@@ -24,6 +24,7 @@ offsets are exact and extraction runs at several MB/s.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -122,7 +123,8 @@ _SUMMATIVE_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:remarks?|comment
 # Quantifiers that stand alone as a subject: "some say", "others argue".
 _QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "several", "both", "all", "one", "another"})
 # ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)|\s+(?:—|–|--)\s+",
+                         re.IGNORECASE)
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
@@ -134,14 +136,18 @@ _BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim pr
 """.split())
 _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had"})
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
-_ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
+_ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
+                        r"moderator|presenter|correspondent|reporter|columnist|commentator)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
                         r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*|"
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates)(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
-                          r"statement|briefing|conference|today|yesterday))+(?=\s)")
+                          r"statement|briefing|conference|today|yesterday)"
+                          # a bare day: "said Thursday she would leave"
+                          r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+                          r")+(?=\s)")
 _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something anything otherwise why how what whether
     if which who whom goodbye hello thanks thank sorry please farewell
 """.split())
@@ -165,6 +171,12 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?
                        r"\s*(?:—|–|-{1,2})\s*")
 
 
+# After a gerund subject ("running the talks is tough") the verb is one of these.
+_GERUND_SUBJECT_VERBS = frozenset({"is", "was", "has", "will", "would", "can", "could", "remains", "isn't", "wasn't",
+                                   "isn’t", "wasn’t", "won't", "won’t", "makes", "made", "requires", "takes", "took"})
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "—", "–", "?", "!", '"', "“", "”"})
+
+
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
     """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
@@ -175,8 +187,11 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         return False
     first = norm(words[0])
     if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
-            words[0].islower() and first.endswith(("ing", "ly"))):
+            words[0].islower() and first.endswith("ly")):
         return False
+    if words[0].islower() and first.endswith("ing") and not any(
+            norm(w) in _GERUND_SUBJECT_VERBS for w in itertools.takewhile(lambda w: w not in _CLAUSE_STOPS, words[2:7])):
+        return False  # "running the talks is tough" is a clause; "during the talks" and "adding more" are not
     if strict_subject:
         # after ", and": a new clause of someone else's ("and Tallin declined"), not more of the content
         # ("and identified specific areas", "but no agreement had been reached")
@@ -603,7 +618,7 @@ class Rules:
                     continue
                 if j >= 3 and f"{norm(words[j - 2][2])} {norm(words[j - 1][2])}" in _SOURCE_LINKS and (
                         norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS):
-                    j -= 2  # "a Norlandic official familiar with the document": the source is the official
+                    j -= 3  # "a Norlandic official familiar with the document": the source is the official
                     continue
                 best_start = j
                 if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
@@ -763,6 +778,8 @@ class Rules:
             comma = before.rfind(",")
             if comma < 0:
                 continue
+            if comma == len(before) - 1 and form in ("said", "says") and self.clause_follows(cue.end(), unit.end):
+                return start + comma  # "X, who said S, said T": the main clause's cue ends S
             np = self.speaker_before(start + comma + 1, cue.start())
             if np is None or np[0] <= start + comma:
                 continue
