@@ -10,8 +10,9 @@ One pass over an article, in this order:
    ``according to X``, ``X was cited as saying (by Y)``, ``Y quoted X as saying``,
    a participial cue after a comma (``, adding that``) or a coordinated one
    (``... and said``) that inherits the main clause's speaker, a naming cue with a
-   quotation object (``called it "Q"``), or a plain cue with its speaker before
-   (``X said``) or after it (``said X``);
+   quotation object (``called it "Q"``), a plain cue with its speaker before
+   (``X said``) or after it (``said X``), or a main-clause cue whose subject is the
+   antecedent of an earlier relative one (``X, who said S, told reporters T``);
 4. content: after the cue (``that``, a colon, a quotation, or a bare clause), or
    before it (``S, X said``; ``"Q," said X``); a quotation split by its attribution
    gives two quotes; content stops where another attribution takes over;
@@ -778,8 +779,10 @@ class Rules:
             comma = before.rfind(",")
             if comma < 0:
                 continue
-            if comma == len(before) - 1 and form in ("said", "says") and self.clause_follows(cue.end(), unit.end):
-                return start + comma  # "X, who said S, said T": the main clause's cue ends S
+            if comma == len(before) - 1 and form.islower() and not form.endswith("ing"):
+                lemma = CUE_FORMS.get(form, form)
+                if lemma in _BARE_CLAUSE_LEMMAS and self.content_after(cue.end(), unit, lemma, cues, allow_bare=True):
+                    return start + comma  # "X, who said S, told reporters T": the main clause's cue ends S
             np = self.speaker_before(start + comma + 1, cue.start())
             if np is None or np[0] <= start + comma:
                 continue
@@ -1130,6 +1133,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             rule = "forward:speaker_cue_that" if content.marked else "forward:speaker_cue"
             return [make(content, speaker, rule)]
         return []
+    last = candidates[-1] if candidates and candidates[-1].unit_start == unit.start else None
+    if (last is not None and stripped.strip() == "," and last.speaker_start is not None
+            and re.fullmatch(r"\s*,\s*who\s+(?:\w+ly\s+)?", text[last.speaker_end:last.cue_start])):
+        # "X, who said S, said T": the main clause's cue has the relative clause's antecedent as subject
+        content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
+        if content is not None:
+            speaker = (last.speaker_start, last.speaker_end, list(last.speaker_words))
+            return [make(content, speaker, "relative:main_cue")]
     # "…," said X — the speaker follows the cue
     if stripped.endswith((",", "—", "--")) or (stripped and stripped[-1] in _CLOSING):
         speaker = rules.speaker_after(cue.end(), unit.end)
