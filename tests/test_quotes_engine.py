@@ -35,6 +35,17 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     pytest.param("Marek, who said the project was vetted by lawyers, told reporters he was unaware of any dispute.",
                  [("indirect", "the project was vetted by lawyers", "Marek"),
                   ("indirect", "he was unaware of any dispute", "Marek")], id="relative-who-said-and-main-told"),
+    pytest.param("In July, Ruth Delacroix, vice chairman of Norland-Steel, told Meridian Wire that Strand is involved.",
+                 [("indirect", "Strand is involved", "Ruth Delacroix")], id="apposition-opening-with-a-title"),
+    pytest.param("As the Kovask Herald reported today, the inspector general sent subpoenas to the Citadel.",
+                 [("indirect", "the inspector general sent subpoenas to the Citadel", "the Kovask Herald")],
+                 id="as-X-reported-S"),
+    pytest.param('But as Marek told reporters in Kovask, "nothing is decided."',
+                 [("direct", "nothing is decided.", "Marek")], id="but-as-X-told-Q"),
+    pytest.param("As expected, Voss said the talks were over.",
+                 [("indirect", "the talks were over", "Voss")], id="as-expected-is-no-as-cue"),
+    pytest.param('Marek acknowledged, however, "Past performance is no guide."',
+                 [("direct", "Past performance is no guide.", "Marek")], id="aside-before-the-quotation"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

@@ -12,7 +12,8 @@ One pass over an article, in this order:
    (``... and said``) that inherits the main clause's speaker, a naming cue with a
    quotation object (``called it "Q"``), a plain cue with its speaker before
    (``X said``) or after it (``said X``), or a main-clause cue whose subject is the
-   antecedent of an earlier relative one (``X, who said S, told reporters T``);
+   antecedent of an earlier relative one (``X, who said S, told reporters T``), or an
+   ``as`` clause before its content (``As X said on Monday, S``);
 4. content: after the cue (``that``, a colon, a quotation, or a bare clause), or
    before it (``S, X said``; ``"Q," said X``); a quotation split by its attribution
    gives two quotes; content stops where another attribution takes over;
@@ -110,6 +111,8 @@ _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved 
 _BLANKS = re.compile(r"\s+")
 _ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*")
 _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
+# "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
+_AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
 _PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[a-z])")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
@@ -552,6 +555,7 @@ class Rules:
         for hop, k in enumerate(commas[:4]):
             opener = words[k + 1][2]
             valid = (norm(opener) in _PARENTHETICAL_OPENERS or norm(opener) in ROLE_NOUNS or opener[0].isupper()
+                     or norm(opener) in TITLE_WORDS  # "X, vice chairman of Y, told"
                      or opener.endswith(("ing", "ed")) or norm(opener) in {"clad", "flanked", "seated", "dressed"}
                      or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
                                                                                        "for", "like", "on"})
@@ -861,7 +865,8 @@ class Rules:
             return Content(start, end, addressee, True) if end > start else None
         tail = text[pos:unit.end]
         lead = re.match(r"(?:\s+[a-z]+ly\b)?\s*,?\s*", tail)  # "replied evenly, "..." "
-        q = self.doc.quotation_starting(pos + lead.end(), unit.end)
+        aside = _ASIDE_ADVERB.match(text, pos)  # "acknowledged, however, "...""
+        q = self.doc.quotation_starting(max(pos + lead.end(), aside.end()), unit.end)
         if q is not None:
             start = self.doc.outer(q)[0]
             end = self.content_end(start, unit, cues)
@@ -1101,6 +1106,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
     speaker = rules.speaker_before(floor, cue.start())
+    if speaker is not None and _AS_OPENER.fullmatch(text, doc.body_start(unit) if floor == unit.start else floor,
+                                                    speaker[0]):
+        # "As X said on Monday, S": the content is the main clause after the comma
+        comma = _UP_TO_COMMA.match(text, cue.end(), unit.end)
+        if comma is None or len(WORD.findall(text[cue.end():comma.end()])) > 8:
+            return []
+        start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))
+        return [make((start, end), speaker, "as_cue")] if _looks_like_clause(text[start:end]) else []
     if speaker is not None:
         aside = _PARENTHETICAL_ATTRIBUTION.match(text, cue.end(), unit.end)
         if (aside and text[floor:speaker[0]].rstrip().endswith(",") and not text[floor:speaker[0]].strip().startswith(
