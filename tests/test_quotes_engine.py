@@ -46,6 +46,9 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  [("indirect", "the talks were over", "Voss")], id="as-expected-is-no-as-cue"),
     pytest.param('Marek acknowledged, however, "Past performance is no guide."',
                  [("direct", "Past performance is no guide.", "Marek")], id="aside-before-the-quotation"),
+    pytest.param("The effects are hard to predict, many analysts say, because there is little precedent.",
+                 [("indirect", "The effects are hard to predict, many analysts say, because there is little precedent",
+                   "many analysts")], id="attribution-inside-S-because-R"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

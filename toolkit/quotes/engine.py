@@ -111,6 +111,9 @@ _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved 
 _BLANKS = re.compile(r"\s+")
 _ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*")
 _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
+# "S, many economists say, because R": a subordinate clause that goes on with the content
+_SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|though|even\s+though|unless|"
+                                            r"so\s+that|given\s+that)\s")
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
@@ -1139,6 +1142,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             if lemma in _TELL_LIKE:
                 m = _ADDRESSEE.match(text, cue.end(), unit.end)
                 addressee = m.group(1) if m else None
+            because = _SUBORDINATE_AFTER_ATTRIBUTION.match(text, cue.end(), unit.end)
+            if because and not before.marked:
+                # "S, many economists say, because R": the attribution sits inside its content
+                end = rules.content_end(because.end(), unit, unit_cues)
+                return [make(_trim_content(text, before.start, end), speaker, "parenthetical:speaker_cue")]
             results = [make(before, speaker, "trailing:speaker_cue", addressee=addressee)]
             results.extend(_second_part(rules, doc, cue.end(), unit, unit_cues, speaker, make))
             return results
