@@ -49,6 +49,8 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     pytest.param("The effects are hard to predict, many analysts say, because there is little precedent.",
                  [("indirect", "The effects are hard to predict, many analysts say, because there is little precedent",
                    "many analysts")], id="attribution-inside-S-because-R"),
+    pytest.param("Voss said, however, that the talks were over.",
+                 [("indirect", "the talks were over", "Voss")], id="said-however-that"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected
@@ -62,6 +64,10 @@ def test_addressee_with_a_role_word():
 @pytest.mark.parametrize("text", [
     "Voss said adding more inspectors, which the panel wants.",
     "Voss spoke during the talks.",
+    # a relative clause on an apposed noun is no content of the cue before it
+    "Voss vowed to repeal the Harbour Rule, a longstanding provision that prohibits most inspections.",
+    # content never starts with a conjunction
+    "Do what a partner at Marek's firm told him and his fellow associates to do with their money.",
 ])
-def test_an_ing_word_alone_does_not_open_content(text):
+def test_no_content(text):
     assert found(text) == []

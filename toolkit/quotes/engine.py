@@ -109,7 +109,8 @@ _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or bu
 _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _BLANKS = re.compile(r"\s+")
-_ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:however|though|too|also|again|then)\s*,)?\s*")
+_ASIDE_WORDS = frozenset({"however", "though", "too", "also", "again", "then"})
+_ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:" + "|".join(sorted(_ASIDE_WORDS)) + r")\s*,)?\s*")
 _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
 # "S, many economists say, because R": a subordinate clause that goes on with the content
 _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|though|even\s+though|unless|"
@@ -156,7 +157,7 @@ _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlie
                           r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
                           r")+(?=\s)")
 _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something anything otherwise why how what whether
-    if which who whom goodbye hello thanks thank sorry please farewell
+    if which who whom goodbye hello thanks thank sorry please farewell and or nor but
 """.split())
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
 _FRONTED = frozenset("""speaking asked in at on after before while when as late early during following responding
@@ -832,12 +833,16 @@ class Rules:
                 addressee = " ".join(x[2] for x in words[:k]) or None
                 return s, addressee, True
             if w in {"that", ":"}:
+                commas = [n for n, x in enumerate(words[:k]) if x[2] == ","]
+                if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
+                    return None  # "vowed to repeal the rule, a provision that prohibits ...": a relative clause
                 bridge = [x[2] for x in words[:k] if x[2] != ","]
                 addressee = None
                 if w == ":" and not self.text[e:limit].strip() and self.doc.quotation_opening_paragraph(
                         self.doc.paragraph_after(e)) is not None:
                     return e, None, True  # "She recalled the first minutes:" and the quotation below
-                if bridge and norm(bridge[0]) not in BRIDGE_STARTERS and not _is_adverb(bridge[0]):
+                if bridge and norm(bridge[0]) not in BRIDGE_STARTERS and not _is_adverb(bridge[0]) and not (
+                        len(bridge) == 1 and norm(bridge[0]) in _ASIDE_WORDS):  # "said, however, that"
                     if lemma not in _TELL_LIKE:
                         return None
                     cut = next((n for n, b in enumerate(bridge) if n and norm(b) in BRIDGE_STARTERS), len(bridge))
