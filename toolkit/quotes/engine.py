@@ -1048,6 +1048,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                            or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
                            or _is_adverb(prev_word.group(1))))):
         return []  # "the fifth state that", "Editor's note:": a verb use has a subject and "that"/a colon
+    if form in _NOUNISH and re.match(r"\s*that\s+(?:have|has|had|is|are|was|were|will|would|can|could)\b",
+                                     text[cue.end():unit.end]):
+        return []  # "Rust Belt states that have suffered": a relative clause on a plural noun
     if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
         return []  # "so-called": a scare quote, nobody is said to say it
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
