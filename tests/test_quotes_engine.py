@@ -72,3 +72,23 @@ def test_addressee_with_a_role_word():
 ])
 def test_no_content(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The meeting was productive, Dragunov said, according to Ostra-Press.",
+     ("The meeting was productive", "Dragunov", "Ostra-Press")),
+    ("Dragunov said the meeting was productive, according to Ostra-Press.",
+     ("the meeting was productive", "Dragunov", "Ostra-Press")),
+    ("Dragunov said the meeting was productive, Ostra-Press reported.",
+     ("the meeting was productive", "Dragunov", "Ostra-Press")),
+    ("Ostra-Press reported, citing a Norlandic official, that the talks had ended.",
+     ("the talks had ended", "a Norlandic official", "Ostra-Press")),
+])
+def test_secondhand_attribution_records_the_medium(text, expected):
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.speaker_mention, quote.via) == expected
+
+
+def test_two_speakers_in_one_sentence_are_not_secondhand():
+    quotes = extract_quotes("Dragunov said the meeting was productive, but Calloway said it was not.", language="en")
+    assert [(q.speaker_mention, q.via) for q in quotes] == [("Dragunov", None), ("Calloway", None)]

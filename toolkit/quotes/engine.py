@@ -115,6 +115,10 @@ _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
 # "S, many economists say, because R": a subordinate clause that goes on with the content
 _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|though|even\s+though|unless|"
                                             r"so\s+that|given\s+that)\s")
+# Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
+_ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
+# "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
+_SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
@@ -989,9 +993,16 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return Candidate(kind, start, end, cue.start(), cue.end(), tuple(words), s_start, s_end, rule,
                          unit.start, unit.end, **extra)
 
+    last = candidates[-1] if candidates and candidates[-1].unit_start == unit.start else None
     if cue.group("according"):
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None:
+            return []
+        if (last is not None and last.via is None and last.speaker_start is not None
+                and _ATTRIBUTION_TAIL.fullmatch(text, max(last.end, last.cue_end or 0, last.speaker_end), cue.start())
+                and rules.attribution_ends_clause(speaker[1], unit.end)):
+            # "S, X said, according to Ostra-Press": the report is secondhand, through its medium
+            candidates[-1] = replace(last, via=" ".join(speaker[2]))
             return []
         before = text[floor:cue.start()].rstrip()
         if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"}:
@@ -1076,7 +1087,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if speaker:
             content = rules.content_after(speaker[1], unit, "say", unit_cues, allow_bare=False)
             if content:
-                via_np = rules.speaker_before(floor, cue.start())
+                reported = re.search(r"\s+([a-z]+)\s*,\s*$", text[floor:cue.start()])
+                medium_end = floor + reported.start() if reported and reported.group(1) in CUE_FORMS else cue.start()
+                via_np = rules.speaker_before(floor, medium_end)  # "Ostra-Press reported, citing X, that S"
                 return [make(content, speaker, "citing", via=" ".join(via_np[2]) if via_np else None)]
         return []
 
@@ -1117,6 +1130,12 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
     speaker = rules.speaker_before(floor, cue.start())
+    if (speaker is not None and last is not None and last.via is None and last.speaker_start is not None
+            and lemma in _SECONDHAND_LEMMAS and not text[previous_end:speaker[0]].strip(" ,")
+            and text[previous_end:speaker[0]].count(",") == 1 and rules.attribution_ends_clause(cue.end(), unit.end)):
+        # "Dragunov said S, Ostra-Press reported": Dragunov's quote, through Ostra-Press
+        candidates[-1] = replace(last, via=" ".join(speaker[2]))
+        return []
     if speaker is not None and _AS_OPENER.fullmatch(text, doc.body_start(unit) if floor == unit.start else floor,
                                                     speaker[0]):
         # "As X said on Monday, S": the content is the main clause after the comma
