@@ -92,3 +92,21 @@ def test_secondhand_attribution_records_the_medium(text, expected):
 def test_two_speakers_in_one_sentence_are_not_secondhand():
     quotes = extract_quotes("Dragunov said the meeting was productive, but Calloway said it was not.", language="en")
     assert [(q.speaker_mention, q.via) for q in quotes] == [("Dragunov", None), ("Calloway", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ivo Marek sent out a statement reassuring voters that Voss had not been left off any ballots.",
+                 ("Voss had not been left off any ballots", "Ivo Marek"), id="document-then-participle"),
+    pytest.param('At the time, she released a statement saying, "We are confident."',
+                 ("We are confident.", "she"), id="released-a-statement-saying"),
+    pytest.param("Helena Voss took the last step on Wednesday of announcing that the ministry would not act.",
+                 ("the ministry would not act", "Helena Voss"), id="of-announcing"),
+    pytest.param("Voss clearly erred in saying that the figure came from the ministry.",
+                 ("the figure came from the ministry", "Voss"), id="in-saying"),
+    pytest.param('"It was convincing," said one Democrat familiar with the discussion, who added that the Citadel '
+                 "seemed rattled.", ("the Citadel seemed rattled", "one Democrat familiar with the discussion"),
+                 id="who-added-after-a-source-familiar-with"),
+])
+def test_the_speaker_of_a_participial_cue_is_the_clause_subject(text, expected):
+    quote = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
+    assert (quote.quote, quote.speaker_mention) == expected

@@ -115,6 +115,10 @@ _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
 # "S, many economists say, because R": a subordinate clause that goes on with the content
 _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|though|even\s+though|unless|"
                                             r"so\s+that|given\s+that)\s")
+# "sent out a statement reassuring voters that S": a document that carries its author's words
+_DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|"
+                              r"e-?mail|release|note|message|tweet|post|video|article|report|op-ed|column|essay|"
+                              r"filing|brief|ad|advertisement)$", re.IGNORECASE)
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
@@ -268,7 +272,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
 
 def _mid_sentence(before: str) -> bool:
     """``the minister paused before replying``: a participle after the main clause, not fronted."""
-    m = re.search(r"(?:^|\s)(?:while|after|before|when|by|upon)$", before, re.IGNORECASE)
+    m = re.search(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", before, re.IGNORECASE)
     return m is not None and len(WORD.findall(before[:m.start()])) >= 2
 
 
@@ -630,7 +634,7 @@ class Rules:
                     j -= 1  # "the director of the Halden Institute": go on past "of the"
                     continue
                 if j >= 3 and f"{norm(words[j - 2][2])} {norm(words[j - 1][2])}" in _SOURCE_LINKS and (
-                        norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS):
+                        norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS or words[j - 3][2][0].isupper()):
                     j -= 3  # "a Norlandic official familiar with the document": the source is the official
                     continue
                 best_start = j
@@ -687,6 +691,9 @@ class Rules:
                     continue
                 break
             if picked and (w in _STOP_AFTER_SPEAKER or (w in AUXILIARIES and not word[0].isupper())):
+                if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS:
+                    picked.append((s, e, word))  # "said one official familiar with the talks"
+                    continue
                 if w in {"of", "for", "at", "to"} and k + 1 < len(words) and (
                         words[k + 1][2][0].isupper() or norm(words[k + 1][2]) in DETERMINERS):
                     picked.append((s, e, word))
@@ -1071,7 +1078,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     stripped = before_text.rstrip()
     participial = form.endswith("ing") and (
         stripped.endswith(",") or not stripped.strip()
-        or re.search(r"(?:^|\s)(?:while|after|before|when|in|by|upon)$", stripped, re.IGNORECASE) is not None)
+        or re.search(r"(?:^|\s)(?:while|after|before|when|in|by|upon|of|for|without)$", stripped, re.IGNORECASE)
+        is not None or _DOCUMENT_BEFORE.search(stripped) is not None)
     coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
 
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
@@ -1105,7 +1113,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 prev_word.group(1).islower() and norm(prev_word.group(1)) not in AUXILIARIES | set(PRONOUNS)):
             return []  # 'a class called "Perception"', 'what is typically called "X"': a name, not a quote
         if participial or coordinated:
-            inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)) else "next"
+            inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
+                                  or _DOCUMENT_BEFORE.search(stripped)) else "next"
             if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
                 subject = rules.clause_subject(unit, cue.start())
                 if subject is not None:
@@ -1120,7 +1129,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         if content is None:
             return []
-        inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)) else "next"
+        inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
+                                  or _DOCUMENT_BEFORE.search(stripped)) else "next"
         kind = "coordinated" if coordinated else "participial"
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
             # "X left the hall, saying that S": the main clause is not speech; its subject speaks
