@@ -51,6 +51,17 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                    "many analysts")], id="attribution-inside-S-because-R"),
     pytest.param("Voss said, however, that the talks were over.",
                  [("indirect", "the talks were over", "Voss")], id="said-however-that"),
+    pytest.param('"Loud steps upstairs could shake the races below," veteran analyst Ruth Delacroix wrote this week.',
+                 [("direct", "Loud steps upstairs could shake the races below,", "veteran analyst Ruth Delacroix")],
+                 id="role-words-before-a-name-after-the-quotation"),
+    pytest.param("Marek, meanwhile, told Ostra-Press on Wednesday that he favours Voss.",
+                 [("indirect", "he favours Voss", "Marek")], id="subject-comma-meanwhile-comma-cue"),
+    pytest.param("Voss says many doubted her in Valmora.",
+                 [("indirect", "many doubted her in Valmora", "Voss")], id="quantifier-subject"),
+    pytest.param("Delacroix has been critical of Strand but on Tuesday wrote that she agreed with him.",
+                 [("indirect", "she agreed with him", "Delacroix")], id="but-on-Tuesday-wrote"),
+    pytest.param("Among voters, 42% said they were liberal.",
+                 [("indirect", "they were liberal", "42%")], id="percent-subject"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

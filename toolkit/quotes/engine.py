@@ -37,7 +37,7 @@ from toolkit.quotes.lexicon import (
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
-    WORD, EntityIndex, Resolution, description_head, is_group_phrase, is_organisation_phrase,
+    WORD, EntityIndex, Resolution, _is_modifier, description_head, is_group_phrase, is_organisation_phrase,
     is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import stem_place, trie_pattern
@@ -79,7 +79,7 @@ _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
 _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
 _PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an his her its their one now then until himself herself
-    itself speaking a former also still once like as in
+    itself speaking a former also still once like as in meanwhile however though too instead likewise
 """.split())
 # Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
 _CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if because though although yet also then
@@ -87,8 +87,9 @@ _CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if
 """.split())
 _NOT_SUBJECT_STARTS = frozenset({"asked", "speaking", "pressed", "questioned"})
 # "... and said" / "... but maintained": a cue sharing the subject of the one before.
-_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|did|does|do|has|have|had|would|will|\w+ly)\s+)*$",
-                          re.IGNORECASE)
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|did|does|do|has|have|had|would|will|\w+ly|"
+                          r"(?:on|last|this|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                          r"week|month|year|morning|evening))\s+)*$", re.IGNORECASE)
 # A cue followed by explicit content: "that", a colon, or a quotation.
 _FORWARD_MARK = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|late|earlier|later|last|this)\b[^,;:\"“”«»]{0,40}?)?"
                            r"\s*(?:that\b|:|,?\s*[\"“„«‘])", re.IGNORECASE)
@@ -119,6 +120,8 @@ _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|t
 _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|"
                               r"e-?mail|release|note|message|tweet|post|video|article|report|op-ed|column|essay|"
                               r"filing|brief|ad|advertisement)$", re.IGNORECASE)
+# '"Q," veteran analyst X wrote': role words between the quotation and the name
+_ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
@@ -256,7 +259,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         elif (k == 2 and first in DETERMINERS and words[1].islower() and norm(words[1]).endswith("s")
               and word.isalpha() and word.islower() and w not in _NOT_VERBS_AFTER_PLURAL and not relative):
             return True  # "his friends feel", "the talks went"
-        elif (_VERBISH.fullmatch(word) and not (w.endswith("ed") and norm(words[k - 1]) in DETERMINERS)) or word in {
+        elif (_VERBISH.fullmatch(word) and not (w.endswith("ed") and norm(words[k - 1]) in DETERMINERS
+                                                and not (k == 1 and first in _QUANTIFIER_SUBJECTS))) or word in {
                 "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:  # "the sealed envelope" is no verb
             if k == 1 and word in {"'s", "’s"}:
                 k += 1
@@ -608,6 +612,8 @@ class Rules:
                 i = j - 1
         end_index = i
         head = words[i][2]
+        if head == "%" and i > 0 and words[i - 1][2][0].isdigit():
+            return i - 1, i  # "42% say"
         lowered = norm(head)
         if lowered in PRONOUNS or lowered == "it" or lowered in _QUANTIFIER_SUBJECTS:
             return i, i  # "he said", "some say", "others argue"
@@ -824,7 +830,8 @@ class Rules:
     def attribution_ends_clause(self, pos: int, limit: int) -> bool:
         """After ``X said`` / ``said X``: only the sentence end, an adverbial, an apposition,
         a second quotation, or a participial cue may follow."""
-        rest = self.text[pos:limit]
+        time_words = _TIME_BRIDGE.match(self.text, pos, limit)
+        rest = self.text[time_words.end() if time_words else pos:limit]  # "wrote this week, adding that"
         if _ADVERBIAL_TO_END.match(rest):
             return True
         if re.match(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)", rest):
@@ -1166,6 +1173,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # "X said (that) S" / "X said: "Q"" / "S, X said" / ""Q," X said"
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         before = rules.content_before(speaker[0], unit, previous_end)
+        if before is None:
+            # '"Q," veteran analyst Ruth Delacroix wrote': lower-case role words before the name
+            role = _ROLE_WORDS_BEFORE.search(text, floor, speaker[0])
+            if role and all(_is_modifier(w) for w in role.group(1).split()):
+                before = rules.content_before(role.start(1), unit, previous_end)
+                if before is not None:
+                    speaker = (role.start(1), speaker[1], role.group(1).split() + speaker[2])
         if before is not None and content is not None:
             forward_marked = rules.bridge(cue.end(), unit.end, lemma) is not None  # "that" or a colon
             if before.marked and not forward_marked:
