@@ -62,6 +62,15 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  [("indirect", "she agreed with him", "Delacroix")], id="but-on-Tuesday-wrote"),
     pytest.param("Among voters, 42% said they were liberal.",
                  [("indirect", "they were liberal", "42%")], id="percent-subject"),
+    pytest.param('A former rival -- Ivo Marek, who lost the 2012 race to Voss -- said the plan "offered no changes."',
+                 [("mixed", 'the plan "offered no changes."', "Ivo Marek")], id="name-set-off-by-dashes"),
+    pytest.param("Tallin — after a long pause — told me he had never seen such a mess.",
+                 [("indirect", "he had never seen such a mess", "Tallin")], id="aside-set-off-by-dashes"),
+    pytest.param('Frustrated, Strand said he "cannot walk down the street" without questions.',
+                 [("mixed", 'he "cannot walk down the street" without questions', "Strand")],
+                 id="pronoun-then-quotation"),
+    pytest.param('In an interview, Marek said on Thursday he "hand-delivered a letter to the minister."',
+                 [("mixed", 'he "hand-delivered a letter to the minister."', "Marek")], id="hyphenated-verb"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

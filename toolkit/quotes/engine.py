@@ -120,6 +120,10 @@ _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|t
 _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|"
                               r"e-?mail|release|note|message|tweet|post|video|article|report|op-ed|column|essay|"
                               r"filing|brief|ad|advertisement)$", re.IGNORECASE)
+# An aside set off by dashes right before a cue: "X — after a long pause — told me"
+_DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
+# A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
+_NAME_AT_START = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,4}(?=\s*(?:,|$))")
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
 _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
@@ -201,7 +205,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
     comma, except a comma that opens a parenthetical (``the delegation, headed by X, would``); a
     relative ``that``/``which``/``who`` needs a second finite verb after it."""
-    words = WORD.findall(text[start:min(limit, start + 400)])[:40]
+    # quotation marks inside the clause are transparent: 'he "cannot walk down the street"'
+    words = [w for w in WORD.findall(text[start:min(limit, start + 400)])[:40] if w not in _QUOTE_CHARS]
     if not words:
         return False
     first = norm(words[0])
@@ -248,7 +253,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             return False
         if w in {"that", "which", "who", "whom", "whose"}:
             relative = True
-        elif k == 1 and first in _SUBJECT_PRONOUNS and word.isalpha() and word.islower() and not relative:
+        elif (k == 1 and first in _SUBJECT_PRONOUNS and word.replace("-", "").isalpha() and word.islower()
+              and not relative):
             return True  # "she respects", "they want": after a subject pronoun comes the verb
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1][0].isupper()
               and not relative and norm(words[k - 1]) not in DETERMINERS):
@@ -539,6 +545,16 @@ class Rules:
         time_words = _TIME_BEFORE_CUE.search(self.text, unit_start, cue_start)
         if time_words and time_words.start() > unit_start:
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
+        aside = _DASH_ASIDE.search(self.text, unit_start, cue_start)
+        if aside is not None:
+            # "A former rival -- Ivo Marek, who lost in 2012 -- said": the name set off by dashes speaks;
+            # "Tallin — after a long pause — told me": the subject before the dashes does
+            name = _NAME_AT_START.match(aside.group(1))
+            first = norm(name.group().split()[0]) if name is not None else ""
+            if name is not None and first not in _CLAUSE_OPENERS and first not in DETERMINERS:
+                words = name.group().split()
+                return aside.start(1), aside.start(1) + name.end(), words
+            return self.speaker_before(unit_start, aside.start())
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
         while i >= 0 and _is_skippable(words[i][2]):
