@@ -71,6 +71,8 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  id="pronoun-then-quotation"),
     pytest.param('In an interview, Marek said on Thursday he "hand-delivered a letter to the minister."',
                  [("mixed", 'he "hand-delivered a letter to the minister."', "Marek")], id="hyphenated-verb"),
+    pytest.param('The pact was attacked by Voss, and by Strand, who says it\'s "disastrous."',
+                 [("mixed", 'it\'s "disastrous."', "Strand")], id="who-says-its-Q"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

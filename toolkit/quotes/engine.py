@@ -268,7 +268,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         elif (_VERBISH.fullmatch(word) and not (w.endswith("ed") and norm(words[k - 1]) in DETERMINERS
                                                 and not (k == 1 and first in _QUANTIFIER_SUBJECTS))) or word in {
                 "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"}:  # "the sealed envelope" is no verb
-            if k == 1 and word in {"'s", "’s"}:
+            if k == 1 and word in {"'s", "’s"} and first not in _SUBJECT_PRONOUNS:
                 k += 1
                 continue  # "his party's": a possessive, not "is"
             if not relative:
