@@ -73,6 +73,8 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  [("mixed", 'he "hand-delivered a letter to the minister."', "Marek")], id="hyphenated-verb"),
     pytest.param('The pact was attacked by Voss, and by Strand, who says it\'s "disastrous."',
                  [("mixed", 'it\'s "disastrous."', "Strand")], id="who-says-its-Q"),
+    pytest.param('Strand said on Valmora Today\'s "Morning Hour" that he would "take a look" at the bill.',
+                 [("mixed", 'he would "take a look" at the bill', "Strand")], id="programme-title-in-the-bridge"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

@@ -499,6 +499,25 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(text[start:end])]
 
 
+def _without_quoted_titles(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a programme's or paper's title in quotation marks after a name or ``on``/``in``
+    (``said on Valmora Today's "Morning Hour" that``), so a bridge can run past it."""
+    kept: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(words):
+        word = words[k][2]
+        if word in _OPENING and kept and (kept[-1][2][0].isupper() or norm(kept[-1][2]) in {"on", "in"}
+                                          or kept[-1][2] in {"'s", "’s"}):
+            close = next((m for m in range(k + 1, min(len(words), k + 9)) if words[m][2] in _CLOSING), None)
+            if close is not None and close > k + 1 and all(w[2][0].isupper() or not w[2][0].isalpha()
+                                                           for w in words[k + 1:close]):
+                k = close + 1
+                continue
+        kept.append(words[k])
+        k += 1
+    return kept
+
+
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding blanks, and a trailing full stop/comma/semicolon outside quotation marks."""
     while start < end and text[start].isspace():
@@ -858,7 +877,7 @@ class Rules:
     def bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
         short bridge of time/place words or (for ``tell``) an addressee."""
-        words = _words(self.text, pos, min(limit, pos + 240))
+        words = _without_quoted_titles(_words(self.text, pos, min(limit, pos + 240)))
         for k, (s, e, word) in enumerate(words[:16]):
             w = word.lower()
             if w in _QUESTION_WORDS and lemma in _QUESTION_LEMMAS and (
