@@ -75,6 +75,15 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  [("mixed", 'it\'s "disastrous."', "Strand")], id="who-says-its-Q"),
     pytest.param('Strand said on Valmora Today\'s "Morning Hour" that he would "take a look" at the bill.',
                  [("mixed", 'he would "take a look" at the bill', "Strand")], id="programme-title-in-the-bridge"),
+    pytest.param("One of the decisions they have made, according to a person close to the process, is to wait.",
+                 [("indirect", "One of the decisions they have made, according to a person close to the process, is "
+                   "to wait", "a person close to the process")], id="according-to-inside-its-content"),
+    pytest.param("And it has not gone unnoticed: According to recent polls, Voss holds 14 percent of the vote.",
+                 [("indirect", "Voss holds 14 percent of the vote", "recent polls")], id="colon-then-According-to"),
+    pytest.param("Ruth Delacroix, who said Marek misled her in 2012, recounted the incident on Kovask Radio.",
+                 [("indirect", "Marek misled her in 2012", "Ruth Delacroix")], id="who-said-S-then-main-verb"),
+    pytest.param("However, while the party says it is well on its way to its goal, it is not receiving help.",
+                 [("indirect", "it is well on its way to its goal", "the party")], id="however-while-X-says-S"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

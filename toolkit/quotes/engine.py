@@ -124,6 +124,11 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
 _NAME_AT_START = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,4}(?=\s*(?:,|$))")
+# "X, who said (that) S, ...": content that opens inside a relative clause about its speaker
+_RELATIVE_CUE_BEFORE = re.compile(r",\s*who\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?[a-z]+\s+(?:that\s+)?$")
+_MAIN_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
+# A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
+_FINITE_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b")
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
 _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
@@ -137,6 +142,9 @@ _PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|la
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
 _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until)\b")
+# "However, while the party says S, T": a subordinate clause after a fronted adverb
+_FRONTED_SUBORDINATE = re.compile(r"(?:However|But|And|Still|Yet|Meanwhile|Now),?\s+(?:when|while|although|though|"
+                                  r"because|since|if|as)\b")
 _ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
 _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
@@ -803,16 +811,27 @@ class Rules:
         semicolon = _SEMICOLON.search(text, start, end)
         if semicolon and self.doc.quotation_covering(semicolon.start()) is None:
             end = semicolon.start()
-        if _SUBORDINATE_OPENING.match(text, self.doc.body_start(unit)):
+        if _SUBORDINATE_OPENING.match(text, self.doc.body_start(unit)) or _FRONTED_SUBORDINATE.match(
+                text, self.doc.body_start(unit), start):
             # "When X said that S, Y replied ...": S ends where the main clause begins
             comma = text.find(",", start, end)
             while comma >= 0:
-                if self.doc.quotation_covering(comma) is None and _starts_with_clause(
-                        text, comma + 1 + (len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip())), end,
-                        strict_subject=True):
-                    end = comma
+                after = comma + 1 + (len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip()))
+                pronoun = WORD.match(text, after)
+                if self.doc.quotation_covering(comma) is None and (
+                        _starts_with_clause(text, after, end, strict_subject=True)
+                        or (pronoun is not None and norm(pronoun.group()) in _SUBJECT_PRONOUNS
+                            and _starts_with_clause(text, after, end))):
+                    end = comma  # the main clause, whoever its subject: "..., it is not receiving help"
                     break
                 comma = text.find(",", comma + 1, end)
+        if _RELATIVE_CUE_BEFORE.search(text, max(unit.start, start - 60), start):
+            # "X, who said S, recounted ...": S ends where the main clause's verb takes over
+            for main in _MAIN_VERB_AFTER_COMMA.finditer(text, start, end):
+                if self.doc.quotation_covering(main.start()) is None and (
+                        _VERBISH.fullmatch(main.group(1)) or main.group(1).endswith("ed")):
+                    end = main.start()
+                    break
         summary = _SUMMATIVE_APPOSITIVE.search(text, start, end)
         if summary and self.doc.quotation_covering(summary.start()) is None:
             end = summary.start()  # "..., remarks that were featured on state television"
@@ -1054,7 +1073,15 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             candidates[-1] = replace(last, via=" ".join(speaker[2]))
             return []
         before = text[floor:cue.start()].rstrip()
+        if before.endswith(":") and cue.group()[0].isupper():
+            floor, before = cue.start(), ""  # "It has not gone unnoticed: According to X, S"
         if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"}:
+            aside = _PARENTHETICAL_ATTRIBUTION.match(text, speaker[1], unit.end)
+            if aside and before.endswith(",") and (_FINITE_AUXILIARY.match(text, aside.end()) or (
+                    not _looks_like_clause(before) and _VERBISH.match(text, aside.end()))):
+                # "One of the decisions, according to a person close to the process, is to ...": around it
+                end = rules.content_end(aside.end(), unit, unit_cues)
+                return [make(_trim_content(text, floor, end), speaker, "according_to:parenthetical")]
             content = rules.content_before(cue.start(), unit, previous_end)
             if content is None and _looks_like_clause(before):
                 content = Content(*_trim_content(text, floor, cue.start()), None, False)
