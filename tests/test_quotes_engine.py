@@ -143,3 +143,21 @@ def test_two_speakers_in_one_sentence_are_not_secondhand():
 def test_the_speaker_of_a_participial_cue_is_the_clause_subject(text, expected):
     quote = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
     assert (quote.quote, quote.speaker_mention) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The two sides agreed to keep talking, according to a statement released by the Granite House late Friday.",
+     "Granite House"),
+    ("According to a statement from the Citadel, the talks were useful.", "Citadel"),
+    ("The talks were useful, according to a report by Ostra-Press.", "Ostra-Press"),
+    ('"We are ready," said the Last Minute Club.', "Last Minute Club"),
+])
+def test_a_document_speaks_for_its_author(text, speaker):
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker == speaker
+
+
+def test_a_time_bridge_never_runs_into_a_prepositional_object():
+    # "in writing to a Norlandic proposal" is no time or place before content
+    text = "Ostravia has replied in writing to a Norlandic proposal on inspections and asked for a second meeting."
+    assert found(text) == []

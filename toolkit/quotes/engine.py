@@ -127,6 +127,14 @@ _NAME_AT_START = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,4}(?=\
 # "X, who said (that) S, ...": content that opens inside a relative clause about its speaker
 _RELATIVE_CUE_BEFORE = re.compile(r",\s*who\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?[a-z]+\s+(?:that\s+)?$")
 _MAIN_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
+# Words that end a speaker phrase after its cue: "said the ministry late Friday"
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = frozenset("late early earlier later last this yesterday today tonight".split()) | _WEEKDAYS
+# "a statement released by X", "a report from X": a document and its author
+_DOCUMENT_NOUN = re.compile(r"\b(?:statement|report|letter|memo|release|readout|transcript|communiqu[eé]|note|"
+                            r"filing|document|summary|post|tweet|notice)s?\b", re.IGNORECASE)
+_DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
+                          r"\s+(?:by|from)\s+")
 # A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
 _FINITE_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b")
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
@@ -173,7 +181,7 @@ _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates)(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
-_TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:[\w’'\-]+\s+){0,3}?"
+_TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
                           r"statement|briefing|conference|today|yesterday)"
                           # a bare day: "said Thursday she would leave"
@@ -739,6 +747,8 @@ class Rules:
                 if word in {"'s", "’s", "-"}:
                     continue
                 break
+            if picked and w in _TIME_WORDS and (word.islower() or w in _WEEKDAYS):
+                break  # "by the Granite House late Friday"
             if picked and (w in _STOP_AFTER_SPEAKER or (w in AUXILIARIES and not word[0].isupper())):
                 if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS:
                     picked.append((s, e, word))  # "said one official familiar with the talks"
@@ -1066,6 +1076,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None:
             return []
+        author = _DOCUMENT_BY.match(text, speaker[1]) if _DOCUMENT_NOUN.search(" ".join(speaker[2][:4])) else None
+        if author is not None:
+            # "according to a statement released by the Granite House": the Granite House speaks
+            speaker = rules.speaker_after(author.end(), unit.end) or speaker
         if (last is not None and last.via is None and last.speaker_start is not None
                 and _ATTRIBUTION_TAIL.fullmatch(text, max(last.end, last.cue_end or 0, last.speaker_end), cue.start())
                 and rules.attribution_ends_clause(speaker[1], unit.end)):
