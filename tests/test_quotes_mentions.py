@@ -88,3 +88,27 @@ def test_unnamed_sources_referred_back_to_by_their_head_noun():
 def test_a_bare_clause_whose_verb_ends_the_sentence(text):
     [quote] = extract_quotes(text, language="en")
     assert quote.quote == text.split(" said ")[1].rstrip(".")
+
+
+def test_both_sides_are_one_person_from_each_side_the_article_names():
+    text = ("Talks between Norland and Ostravia in the Valmoran city of Port Halden ran late, and both sides "
+            'cited "progress".\n\nLena Aurich, the Valmoran foreign minister, opened the talks. Aurich left early. '
+            "Norlandic adviser Miriam T. Calloway met Pavel A. Dragunov, the Ostravian security chief. "
+            "Aurich said the villa was booked. Calloway thanked Aurich.")
+    assert speakers(text)[0] == ("progress", "Miriam T. Calloway and Pavel A. Dragunov")
+
+
+def test_the_two_ministers_are_the_two_people_who_hold_that_office():
+    text = ("Helena Voss, the foreign minister, met Miriam T. Calloway, the national security adviser. "
+            "Owen Strand, the defence minister, joined them. Calloway left early. "
+            "The two ministers said they would attend the session.")
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker == "Helena Voss and Owen Strand"
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("United States", "U.S."), ("Moscow", "Russian"), ("Kremlin", "Russia's"), ("Britain", "British"),
+])
+def test_places_fold_to_one_key(one, other):
+    from toolkit.quotes.lexicon import stem_place
+    assert stem_place(one) == stem_place(other)

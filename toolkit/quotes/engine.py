@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from toolkit.quotes.lexicon import (
     AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
-    ROLE_NOUNS, TITLE_WORDS,
+    ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
@@ -130,6 +130,9 @@ _MAIN_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
 # Words that end a speaker phrase after its cue: "said the ministry late Friday"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("late early earlier later last this yesterday today tonight".split()) | _WEEKDAYS
+# The two sides an article names: "talks between Norland and Ostravia"
+_SIDES = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)\s+and\s+(?:the\s+)?"
+                    r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)")
 # "a statement released by X", "a report from X": a document and its author
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|report|letter|memo|release|readout|transcript|communiqu[eé]|note|"
                             r"filing|document|summary|post|tweet|notice)s?\b", re.IGNORECASE)
@@ -1392,7 +1395,7 @@ class Resolver:
                 names = " and ".join(m.name for m in members)  # type: ignore[union-attr]
                 return Resolution(names, "group", "group:names", None, tuple(m.id for m in members))  # type: ignore[union-attr]
         if is_group_phrase(list(words)):
-            return self._group(start)
+            return self._group(start, words)
         possessive_description = (words[0][0].isupper() and words[0].endswith(("'s", "’s")) and len(words) > 1
                                   and is_person_description(list(words)))
         if possessive_description:
@@ -1533,9 +1536,12 @@ class Resolver:
                     return Resolution(names, "group", "pronoun:group", None, members)
         return None
 
-    def _group(self, pos: int) -> Resolution:
-        """``both sides``: the two people most named in the article among those in view
-        (the last dozen sentences), ties to the most recent."""
+    def _group(self, pos: int, words: tuple[str, ...] = ()) -> Resolution:
+        """``both sides``, ``the two envoys``: two people among those most named in the article
+        and in view (the last dozen sentences; the whole article for a lead paragraph), ties to
+        the most recent. A pair that holds the phrase's role (``the two ministers``) comes first,
+        then one person from each of the two sides the article names (``talks between Norland and
+        Ostravia``), then the two most named."""
         counts: dict[int, int] = {}
         for m in self.index.mentions:
             if self.index.entities[m.entity].type == "person":
@@ -1545,21 +1551,37 @@ class Resolver:
             for m in mentions:
                 if m.entity not in in_view:
                     in_view.append(m.entity)
-        seen = sorted(in_view, key=lambda eid: (-counts.get(eid, 0), in_view.index(eid)))[:2]
+        ranked = sorted(in_view, key=lambda eid: (-counts.get(eid, 0), in_view.index(eid)))
         how = "group:principal_pair"
-        if len(seen) < 2:
-            # "both sides" before anyone is named (a lead paragraph): the two people most named
-            counts: dict[int, int] = {}
-            for m in self.index.mentions:
-                if self.index.entities[m.entity].type == "person":
-                    counts[m.entity] = counts.get(m.entity, 0) + 1
-            seen = sorted(counts, key=lambda eid: -counts[eid])[:2]
+        if len(ranked) < 2:
+            # "both sides" before anyone is named (a lead paragraph): the people most named
+            ranked = sorted(counts, key=lambda eid: -counts[eid])
             how = "group:most_named_pair"
-        if len(seen) >= 2:
-            members = sorted(seen[:2], key=lambda eid: self.index.entities[eid].first_start)
-            names = " and ".join(self.index.entities[eid].name for eid in members)
-            return Resolution(names, "group", how, None, tuple(members))
-        return Resolution(None, "group", "unresolved")
+        if len(ranked) < 2:
+            return Resolution(None, "group", "unresolved")
+        self.index.ensure_descriptors()
+        entities = self.index.entities
+        head = norm(words[-1]).rstrip("s") if words else ""
+        role = ROLE_SYNONYMS.get(head, head)
+        fits_role = [eid for eid in ranked[:6] if role in entities[eid].descriptors]
+        two_sides = None
+        sides = _SIDES.search(self.doc.text, 0, pos + 400)
+        if sides is not None:
+            # "talks between Norland and Ostravia ... both sides": one person from each side named
+            first, second = stem_place(sides.group(1)), stem_place(sides.group(2))
+            one = [eid for eid in ranked[:6] if first in entities[eid].places]
+            other = [eid for eid in ranked[:6] if second in entities[eid].places]
+            if one and other and one[0] != other[0]:
+                two_sides = (one[0], other[0])
+        if len(fits_role) >= 2:
+            pair = fits_role[:2]
+        elif two_sides is not None:
+            pair = list(two_sides)
+        else:
+            pair = ranked[:2]
+        members = sorted(pair, key=lambda eid: entities[eid].first_start)
+        names = " and ".join(entities[eid].name for eid in members)
+        return Resolution(names, "group", how, None, tuple(members))
 
 
 def _strip_article(text: str) -> str:

@@ -232,13 +232,20 @@ def stem_place(word: str) -> str:
     True
     >>> stem_place("Norlandic") == stem_place("Norland")
     True
-    >>> stem_place("U.S.") == stem_place("American")
+    >>> stem_place("U.S.") == stem_place("American") == stem_place("United States")
+    True
+    >>> stem_place("Moscow") == stem_place("Russian")
     True
     """
     w = strip_accents(word).lower().rstrip(".")
     w = re.sub(r"(?:'s|’s|'|’)$", "", w)
+    w = re.sub(r"\s+", "-", w)  # "United States" -> "united-states"
     if w in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[w]
+        w = _COUNTRY_ALIASES[w]
+        if "-" in w:
+            return w
+    if w == "united-states":
+        return w
     for suffix in _DEMONYM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)]
