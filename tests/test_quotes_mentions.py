@@ -112,3 +112,11 @@ def test_the_two_ministers_are_the_two_people_who_hold_that_office():
 def test_places_fold_to_one_key(one, other):
     from toolkit.quotes.lexicon import stem_place
     assert stem_place(one) == stem_place(other)
+
+
+@pytest.mark.parametrize("silence", ["Belan himself has not commented publicly.", "Belan declined to comment.",
+                                     "Belan could not be reached for comment."])
+def test_he_is_not_the_person_just_said_to_be_silent(silence):
+    text = ("Pavel A. Dragunov said President Arkady Belan had followed the talks closely. " + silence +
+            ' "There is no grand bargain on the table," he said.')
+    assert speakers(text)[-1] == ("There is no grand bargain on the table,", "Pavel A. Dragunov")

@@ -130,6 +130,11 @@ _MAIN_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
 # Words that end a speaker phrase after its cue: "said the ministry late Friday"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("late early earlier later last this yesterday today tonight".split()) | _WEEKDAYS
+# After a name: the person said nothing ("X has not commented", "X declined to comment")
+_SILENT_AFTER_NAME = re.compile(r"(?:\s+(?:himself|herself|itself))?\s+(?:(?:has|had|did|does|have|could|would)\s+not|"
+                                r"(?:has|had)\s+yet\s+to|never|declined|refused)\s+(?:\w+\s+){0,2}?"
+                                r"(?:comment|commented|spoken|spoke|speak|said|say|respond|responded|been\s+reached|"
+                                r"be\s+reached|to\s+comment)\b", re.IGNORECASE)
 # The two sides an article names: "talks between Norland and Ostravia"
 _SIDES = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)\s+and\s+(?:the\s+)?"
                     r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)")
@@ -1514,6 +1519,8 @@ class Resolver:
                     distance = current - sentence + (2.0 if entity.gender is None else 0.0)
                 if self._inside_quote(mention.start):
                     distance += 1.0  # named inside someone's words, not the topic of the paragraph
+                if _SILENT_AFTER_NAME.match(self.doc.text, mention.end):
+                    distance += 2.0  # "Belan himself has not commented": not who speaks next
                 key = (distance, order)
                 if best_key is None or key < best_key:
                     best, best_key = entity, key
