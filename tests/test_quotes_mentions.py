@@ -120,3 +120,10 @@ def test_he_is_not_the_person_just_said_to_be_silent(silence):
     text = ("Pavel A. Dragunov said President Arkady Belan had followed the talks closely. " + silence +
             ' "There is no grand bargain on the table," he said.')
     assert speakers(text)[-1] == ("There is no grand bargain on the table,", "Pavel A. Dragunov")
+
+
+def test_his_counterpart_is_the_person_the_article_paired_with_him():
+    text = ("Miriam T. Calloway and her Ostravian counterpart Pavel A. Dragunov spoke by telephone. "
+            '"The channel is working," Dragunov told Ostra-Press. '
+            "His Norlandic counterpart told reporters that the call had been businesslike.")
+    assert speakers(text)[-1] == ("the call had been businesslike", "Miriam T. Calloway")

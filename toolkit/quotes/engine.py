@@ -1401,6 +1401,13 @@ class Resolver:
                 return Resolution(names, "group", "group:names", None, tuple(m.id for m in members))  # type: ignore[union-attr]
         if is_group_phrase(list(words)):
             return self._group(start, words)
+        if len(words) >= 2 and lowered[0] in {"his", "her"} and head == "counterpart":
+            # "his Norlandic counterpart": the person the article made the counterpart of "him"
+            owner = self._pronoun("he" if lowered[0] == "his" else "she", start, None, previous)
+            self.index.ensure_descriptors()
+            other = self.index.counterparts.get(owner.entity) if owner.entity is not None else None
+            if other is not None:
+                return Resolution(self.index.entities[other].name, "person", "description:counterpart", other)
         possessive_description = (words[0][0].isupper() and words[0].endswith(("'s", "’s")) and len(words) > 1
                                   and is_person_description(list(words)))
         if possessive_description:

@@ -49,6 +49,8 @@ _NOT_NAMES = frozenset("""
 """.split()) - {"mr", "mrs", "ms", "dr"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "from", "with", "on", "by"})
+# "her Ostravian counterpart Pavel A. Dragunov", "his counterpart, Miriam T. Calloway": right before a name
+_COUNTERPART_BEFORE_NAME = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w.’'\-]*\s+)?counterpart,?\s+")
 # A sentence opening with a definite description: ``The foreign minister, who ...``.
 _SUBJECT_DESCRIPTION = re.compile(r"\s*The[ \t]+((?:[A-Za-z][\w’'\-]*,?[ \t]+){1,5})")
 
@@ -143,6 +145,7 @@ class EntityIndex:
         self._by_last: dict[str, list[int]] = {}
         self._sentence_starts = sentence_starts
         self._pending: list[tuple[int, int, int]] | None = []  # None once read
+        self.counterparts: dict[int, int] = {}  # person id -> the person the article calls their counterpart
         self._harvest()
 
     # -- building -----------------------------------------------------------------------
@@ -265,6 +268,24 @@ class EntityIndex:
             if places and not entity.places:
                 entity.places = set(places)
         self._attach_subject_descriptions()
+        self._link_counterparts()
+
+    def _link_counterparts(self) -> None:
+        """``Calloway and her Ostravian counterpart Pavel A. Dragunov``: the two are each other's
+        counterpart, so ``his Norlandic counterpart`` said after Dragunov is Calloway."""
+        starts = [m.start for m in self.mentions]
+        for match in _COUNTERPART_BEFORE_NAME.finditer(self.text):
+            k = bisect_right(starts, match.end() - 1)
+            if k >= len(self.mentions) or self.mentions[k].start != match.end():
+                continue
+            named = self.mentions[k].entity
+            sentence = self.sentence_of(match.start())
+            owners = [m.entity for m in self.mentions[:k] if m.start < match.start()
+                      and self.sentence_of(m.start) == sentence and self.entities[m.entity].type == "person"
+                      and m.entity != named]
+            if owners and self.entities[named].type == "person":
+                self.counterparts[owners[-1]] = named
+                self.counterparts[named] = owners[-1]
 
     def _attach_subject_descriptions(self) -> None:
         """``Her colleague Helena Voss has taken a different line. The foreign minister, who ...``:
