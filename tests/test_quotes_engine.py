@@ -84,6 +84,8 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  [("indirect", "Marek misled her in 2012", "Ruth Delacroix")], id="who-said-S-then-main-verb"),
     pytest.param("However, while the party says it is well on its way to its goal, it is not receiving help.",
                  [("indirect", "it is well on its way to its goal", "the party")], id="however-while-X-says-S"),
+    pytest.param('"You will know the talks have become serious," she notes.',
+                 [("direct", "You will know the talks have become serious,", "she")], id="she-notes"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

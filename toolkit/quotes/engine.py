@@ -1152,7 +1152,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
-    if form in _NOUNISH and (not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]) or not (
+    subject_pronoun = prev_word is not None and norm(prev_word.group(1)) in {"he", "she", "they", "we", "i"}
+    if form in _NOUNISH and not subject_pronoun and (
+            not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]) or not (
             prev_word and (norm(prev_word.group(1)) in PRONOUNS or norm(prev_word.group(1)) in AUXILIARIES
                            or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
                            or _is_adverb(prev_word.group(1))))):
