@@ -86,6 +86,11 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
                  [("indirect", "it is well on its way to its goal", "the party")], id="however-while-X-says-S"),
     pytest.param('"You will know the talks have become serious," she notes.',
                  [("direct", "You will know the talks have become serious,", "she")], id="she-notes"),
+    pytest.param("Dr. Nadia Okafor emphasised at a briefing for journalists that the hotline needs a test.",
+                 [("indirect", "the hotline needs a test", "Dr. Nadia Okafor")], id="noun-like-cue-in-the-bridge"),
+    pytest.param("The Defence Ministry says the defence secretary fully supports the approach.",
+                 [("indirect", "the defence secretary fully supports the approach", "The Defence Ministry")],
+                 id="adverb-then-verb"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

@@ -184,7 +184,7 @@ _BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim pr
 _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had"})
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
 _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
-                        r"moderator|presenter|correspondent|reporter|columnist|commentator)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
+                        r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
                         r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*|"
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates)(?=[\s,.:;])")
@@ -283,6 +283,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1][0].isupper()
               and not relative and norm(words[k - 1]) not in DETERMINERS):
             return True  # "Norland wants", "the Kremlin insists"
+        elif (word.islower() and w.endswith("s") and not w.endswith("ss") and _is_adverb(words[k - 1])
+              and not relative):
+            return True  # "the defence secretary fully supports"
         elif (2 <= k <= 3 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].isalpha()
               and words[k - 1].islower() and norm(words[k - 2]) in DETERMINERS and not relative):
             return True  # "the committee appears"
@@ -940,8 +943,9 @@ class Rules:
                 if w == "that" and k + 1 < len(words) and norm(words[k + 1][2]) in _THAT_IS_DETERMINER:
                     return None  # "said that plan was dead" is rare; "said that was it" is not content
                 return e, addressee, True
-            if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (w in CUE_FORMS and k > 0 and word.islower()):
-                return None
+            if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (
+                    w in CUE_FORMS and k > 0 and word.islower() and norm(words[k - 1][2]) not in DETERMINERS):
+                return None  # another cue; "at a briefing for journalists" is a noun, and the bridge goes on
         return None
 
     def content_after(self, pos: int, unit: Unit, lemma: str, cues: list[re.Match], *,
