@@ -91,6 +91,11 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     pytest.param("The Defence Ministry says the defence secretary fully supports the approach.",
                  [("indirect", "the defence secretary fully supports the approach", "The Defence Ministry")],
                  id="adverb-then-verb"),
+    pytest.param('It will happen because, as Okafor puts it, "the cost of not meeting is higher."',
+                 [("direct", "the cost of not meeting is higher.", "Okafor")], id="as-X-puts-it"),
+    pytest.param('As one diplomat put it: "Nobody wants to be first."',
+                 [("direct", "Nobody wants to be first.", "one diplomat")], id="as-X-put-it-colon"),
+    pytest.param("She put it on the table.", [], id="put-it-on-is-no-cue"),
 ])
 def test_wordings_from_real_coverage(text, expected):
     assert found(text) == expected

@@ -54,7 +54,7 @@ CUE_PATTERN = re.compile(
     r"(?:\s+by\s+(?P<passive_by>[^.;:\"“”«»]{1,60}?))?\s+" + _AS_SAYING + r")"
     # "Ostra-Press quoted Dragunov as saying"
     r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
-    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear)"
+    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear|put(?:s|ting)?\s+it)"
     r"|(?P<verb>" + trie_pattern(_FORMS) + r")"
     r")\b",
     re.IGNORECASE,
@@ -151,6 +151,7 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
+_COLON_AFTER = re.compile(r"\s*:\s*")  # "As one diplomat put it: ..."
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
@@ -1246,7 +1247,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if speaker is not None and _AS_OPENER.fullmatch(text, doc.body_start(unit) if floor == unit.start else floor,
                                                     speaker[0]):
         # "As X said on Monday, S": the content is the main clause after the comma
-        comma = _UP_TO_COMMA.match(text, cue.end(), unit.end)
+        comma = _UP_TO_COMMA.match(text, cue.end(), unit.end) or _COLON_AFTER.match(text, cue.end())
         if comma is None or len(WORD.findall(text[cue.end():comma.end()])) > 8:
             return []
         start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))
