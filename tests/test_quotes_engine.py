@@ -112,6 +112,8 @@ def test_addressee_with_a_role_word():
     # a relative clause on an apposed noun is no content of the cue before it
     "Voss vowed to repeal the Harbour Rule, a longstanding provision that prohibits most inspections.",
     "Voters went to the polls in Norland and Valmora, border states that have lost many jobs.",
+    # "a demand that S" is the noun's clause, not the content of "replied"
+    "Ostravia replied with a demand that the radar be included.",
     # content never starts with a conjunction
     "Do what a partner at Marek's firm told him and his fellow associates to do with their money.",
 ])

@@ -927,6 +927,8 @@ class Rules:
                 addressee = " ".join(x[2] for x in words[:k]) or None
                 return s, addressee, True
             if w in {"that", ":"}:
+                if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower():
+                    return None  # "replied with a demand that S": the noun's "that", not the cue's
                 commas = [n for n, x in enumerate(words[:k]) if x[2] == ","]
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
                     return None  # "vowed to repeal the rule, a provision that prohibits ...": a relative clause
