@@ -114,6 +114,8 @@ def test_addressee_with_a_role_word():
     "Voters went to the polls in Norland and Valmora, border states that have lost many jobs.",
     # "a demand that S" is the noun's clause, not the content of "replied"
     "Ostravia replied with a demand that the radar be included.",
+    # "companies that have outsourced": a relative clause far after the cue
+    "The campaign did not respond to questions about his shares in companies that have outsourced jobs.",
     # content never starts with a conjunction
     "Do what a partner at Marek's firm told him and his fellow associates to do with their money.",
 ])

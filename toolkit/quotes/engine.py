@@ -182,7 +182,7 @@ _BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim pr
     caution complain contend confirm estimate reckon believe hint indicate report reveal testify concur
     reiterate repeat remind assure inform observe remark joke quip boast lament
 """.split())
-_THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had"})
+_THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had", "have", "are", "were", "can"})
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
 _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
                         r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
