@@ -124,6 +124,8 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
         resolution = resolver.resolve(candidate.speaker_words, candidate.speaker_start or 0,
                                       candidate.speaker_end or 0, cue_lemma=cue_lemma, previous=previous)
         span = (candidate.speaker_start, candidate.speaker_end) if candidate.speaker_start is not None else None
+        if span is not None and text[span[0]:span[1]].lower() in {"who", "which"}:
+            resolution = replace(resolution, how="relative:" + resolution.how)  # "X, who said": through X
         resolved.append((candidate, resolution, span))
         for index in pending_next:
             waiting = resolved[index][0]

@@ -608,8 +608,11 @@ class Rules:
             i -= 1
         if i < 0:
             return None
+        relative = None
         if norm(words[i][2]) in {"who", "which"} and i > 0:
-            # "said one former staffer, who said ...", "four in 10 who said": the antecedent speaks
+            # "said one former staffer, who said ...", "four in 10 who said": the antecedent speaks,
+            # and the mention is the relative pronoun (resolved through the antecedent, like "he")
+            relative = words[i]
             i -= 2 if words[i - 1][2] == "," else 1
             while i >= 0 and _is_skippable(words[i][2]):
                 i -= 1
@@ -623,7 +626,10 @@ class Rules:
         if found is None:
             return None
         start_index, end_index = found
-        return words[start_index][0], words[end_index][1], [w[2] for w in words[start_index:end_index + 1]]
+        antecedent = [w[2] for w in words[start_index:end_index + 1]]
+        if relative is not None:
+            return relative[0], relative[1], antecedent
+        return words[start_index][0], words[end_index][1], antecedent
 
     def _before_parenthetical(self, words: list[tuple[int, int, str]], comma: int) -> int | None:
         """Index of the subject's last word, given the comma that closes a parenthetical."""
@@ -1300,11 +1306,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return []
     last = candidates[-1] if candidates and candidates[-1].unit_start == unit.start else None
     if (last is not None and stripped.strip() == "," and last.speaker_start is not None
-            and re.fullmatch(r"\s*,\s*who\s+(?:\w+ly\s+)?", text[last.speaker_end:last.cue_start])):
+            and text[last.speaker_start:last.speaker_end].lower() == "who"
+            and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[last.speaker_end:last.cue_start])):
         # "X, who said S, said T": the main clause's cue has the relative clause's antecedent as subject
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
-        if content is not None:
-            speaker = (last.speaker_start, last.speaker_end, list(last.speaker_words))
+        antecedent = " ".join(last.speaker_words)
+        found = text.rfind(antecedent, unit.start, last.speaker_start)
+        if content is not None and found >= 0:
+            speaker = (found, found + len(antecedent), list(last.speaker_words))
             return [make(content, speaker, "relative:main_cue")]
     # "…," said X — the speaker follows the cue
     if stripped.endswith((",", "—", "--")) or (stripped and stripped[-1] in _CLOSING):
