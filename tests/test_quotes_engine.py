@@ -188,3 +188,15 @@ def test_who_is_the_mention_and_its_antecedent_the_speaker(text, speaker):
     quote = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
     assert (quote.speaker_mention, quote.speaker) == ("who", speaker)
     assert quote.resolution.startswith("relative:")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The report, obtained by Ostra-Press, says the talks failed.",
+                  [("indirect", "the talks failed", "The report")], id="the-report-says"),
+    pytest.param("A March 1 letter from the Veterans League obtained by Ostra-Press warns that contact will stop.",
+                 [("indirect", "contact will stop", "the Veterans League")], id="letter-obtained-by-X-warns"),
+    pytest.param('"We are ready," said the embattled governor.',
+                 [("direct", "We are ready,", "the embattled governor")], id="adjective-in-a-speaker-after-its-cue"),
+])
+def test_documents_and_agents_inside_the_subject(text, expected):
+    assert found(text) == expected

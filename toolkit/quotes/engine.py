@@ -119,7 +119,11 @@ _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|t
 # "sent out a statement reassuring voters that S": a document that carries its author's words
 _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|"
                               r"e-?mail|release|note|message|tweet|post|video|article|report|op-ed|column|essay|"
-                              r"filing|brief|ad|advertisement)$", re.IGNORECASE)
+                              r"filing|brief|ad|advertisement)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                              r"Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?$", re.IGNORECASE)
+# "obtained by X" right before a speaker phrase: X is an agent inside the subject, not the subject
+_AGENT_BEFORE = re.compile(r"\s(?:obtained|seen|reviewed|released|published|issued|posted|filed|signed|sent|"
+                           r"circulated|leaked)\s+(?:to\s+|by\s+)$")
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
@@ -626,6 +630,12 @@ class Rules:
         if found is None:
             return None
         start_index, end_index = found
+        agent = _AGENT_BEFORE.search(self.text, unit_start, words[start_index][0])
+        if agent is not None and relative is None:
+            # "A letter from the Legion obtained by Ostra-Press warns": the letter warns, not Ostra-Press
+            holder = self.speaker_before(unit_start, agent.start())
+            if holder is not None:
+                return holder
         antecedent = [w[2] for w in words[start_index:end_index + 1]]
         if relative is not None:
             return relative[0], relative[1], antecedent
@@ -686,7 +696,9 @@ class Rules:
         lowered = norm(head)
         if lowered in PRONOUNS or lowered == "it" or lowered in _QUANTIFIER_SUBJECTS:
             return i, i  # "he said", "some say", "others argue"
-        if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or lowered in CUE_FORMS:
+        noun = lowered in _NOUNISH and i > 0 and norm(words[i - 1][2]) in DETERMINERS  # "the report says"
+        if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or (
+                lowered in CUE_FORMS and not noun):
             return None
         best_start = None
         accepted = None  # the leftmost word the scan accepted
@@ -723,7 +735,7 @@ class Rules:
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4):
-                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or w in CUE_FORMS:
+                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun)):
                     break
             elif word in {"-", "–", "'s", "’s"} or (word in {"'", "’"} and j > 0 and words[j - 1][2].endswith("s")):
                 pass  # possessives, "Sanders' team"
@@ -1320,6 +1332,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None or norm(speaker[2][0]) in {"that", "it"}:
             return []
+        if any(w.islower() and _VERBISH.fullmatch(w) and norm(speaker[2][k - 1]) not in DETERMINERS
+               for k, w in enumerate(speaker[2]) if k):
+            return []  # "..., says the talks failed": a clause, not a speaker after its cue
         if not rules.attribution_ends_clause(speaker[1], unit.end):
             return []
         before = rules.content_before(cue.start(), unit, previous_end)
