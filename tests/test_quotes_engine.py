@@ -200,3 +200,13 @@ def test_who_is_the_mention_and_its_antecedent_the_speaker(text, speaker):
 ])
 def test_documents_and_agents_inside_the_subject(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If Ostravia can build a wall, he observed this week, without cranes, then Norland can build one too.",
+    "If the plan fails, Voss said, the talks will end.",
+    "Rather than revive the old party, he backed a bigger tent and, he argued, helped stabilise the region.",
+])
+def test_an_unfinished_clause_before_an_attribution_is_one_content_around_it(text):
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.rule) == (text.rstrip("."), "parenthetical:speaker_cue")

@@ -124,6 +124,11 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+
 # "obtained by X" right before a speaker phrase: X is an agent inside the subject, not the subject
 _AGENT_BEFORE = re.compile(r"\s(?:obtained|seen|reviewed|released|published|issued|posted|filed|signed|sent|"
                            r"circulated|leaked)\s+(?:to\s+|by\s+)$")
+# A clause that cannot stand alone: it opens with a subordinator ...
+_SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?:If|When|Whenever|Although|Though|Even\s+if|Even\s+though|Because|"
+                                r"Unless|Until|While|Whereas|Once|Rather\s+than|Instead\s+of|So\s+long\s+as|As\s+long\s+as)\b")
+# ... or ends on a word that needs more: "he supported a bigger tent and,"
+_DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an)\s*,$", re.IGNORECASE)
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
@@ -1274,10 +1279,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return [make((start, end), speaker, "as_cue")] if _looks_like_clause(text[start:end]) else []
     if speaker is not None:
         aside = _PARENTHETICAL_ATTRIBUTION.match(text, cue.end(), unit.end)
-        if (aside and text[floor:speaker[0]].rstrip().endswith(",") and not text[floor:speaker[0]].strip().startswith(
-                tuple(_OPENING)) and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
-                and not _looks_like_clause(text[floor:speaker[0]])
-                and (_starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end()))):
+        first_part = text[floor:speaker[0]].strip()
+        # the words before the attribution are no sentence of their own: "If China can build a wall,
+        # he said, ...", "Rather than wait and, he argued, ...", "The bigger risk, he said, is ..."
+        unfinished = _SUBORDINATE_START.match(first_part) is not None or _DANGLING_END.search(first_part) is not None
+        if (aside and first_part.endswith(",") and not first_part.startswith(tuple(_OPENING))
+                and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
+                and (unfinished or (not _looks_like_clause(first_part) and (
+                    _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end()))))):
             # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
             end = rules.content_end(aside.end(), unit, unit_cues)
             return [make(_trim_content(text, floor, end), speaker, "parenthetical:speaker_cue")]
