@@ -42,9 +42,11 @@ from toolkit.tokenize import NEWS_ABBREVIATIONS, Sentence, paragraph_sentences, 
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
 _AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
-#: Every speech cue: phrases first so they win over their single words.
+#: Every speech cue: phrases first so they win over their single words. Every alternative
+#: starts with a letter, so ``\b`` can only match at a word's start; saying so with
+#: ``(?<!\w)`` spares the alternation a try at every word's end (about twice as fast).
 CUE_PATTERN = re.compile(
-    r"\b(?:"
+    r"\b(?<!\w)(?:"
     r"(?P<according>according to)"
     # "was cited as saying", "was quoted by Ostra-Press as saying"
     r"|(?P<passive>(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?(?:cited|quoted|reported)"
