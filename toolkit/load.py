@@ -400,8 +400,10 @@ def decode_bytes(data: bytes, *, path: str | os.PathLike[str] = "<bytes>",
 _MIN_LETTERS = 12
 # py3langid's normalised confidence below which we answer "und".
 _MIN_CONFIDENCE = 0.3
-# Enough text to identify the language; keeps huge articles fast.
-_LANGID_CHARS = 2_000  # plenty for a confident guess; the model's cost grows with the sample
+# Enough text to identify the language: py3langid walks the sample byte by byte in Python,
+# so its cost grows with the sample. 600 characters name the same language as 2,000 did on
+# every article of the fixtures, the generated corpus and PolNeAR (English at >= 0.73).
+_LANGID_CHARS = 600
 
 
 @functools.cache
@@ -426,12 +428,22 @@ def detect_language(text: str) -> str:
 def _identify(text: str) -> tuple[str, float]:
     """``(language, confidence)``; ``("und", 0.0)`` when too short or unsure."""
     sample = text[:_LANGID_CHARS]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    if not _has_letters(sample, _MIN_LETTERS):
         return "und", 0.0
     code, confidence = _language_identifier().classify(sample)
     if confidence < _MIN_CONFIDENCE or code in ("zxx", "und"):
         return "und", 0.0
     return code, float(confidence)
+
+
+def _has_letters(sample: str, needed: int) -> bool:
+    """At least ``needed`` letters in ``sample`` (stops counting there: prose gets there at once)."""
+    for ch in sample:
+        if ch.isalpha():
+            needed -= 1
+            if needed <= 0:
+                return True
+    return needed <= 0
 
 
 def _normalise_language(value: str | None) -> str | None:
