@@ -1054,6 +1054,7 @@ class _ManifestIndex:
 
     def __init__(self, explicit: str | os.PathLike[str] | None = None) -> None:
         self._parsed: dict[Path, dict[Path, _ManifestEntry] | None] = {}
+        self._folders: dict[Path, tuple[Path | None, Path]] = {}
         self.failures: list[LoadFailure] = []
         self.explicit: dict[Path, _ManifestEntry] | None = None
         if explicit is not None:
@@ -1105,18 +1106,26 @@ class _ManifestIndex:
         resolved = path.resolve()
         if self.explicit is not None:
             return self.explicit.get(resolved)
-        stops = {r.resolve() for r in roots}
+        stops = {self._folder(r)[1] for r in roots}
         folder = path.parent  # walked unresolved, so failures name the manifest as the user would
         while True:
-            candidate = folder / "manifest.csv"
-            if candidate.is_file():
-                entries = self._parse(candidate)
+            manifest, here = self._folder(folder)
+            if manifest is not None:
+                entries = self._parse(manifest)
                 if entries and resolved in entries:
                     return entries[resolved]
-            here = folder.resolve()
             if here in stops or here.parent == here:
                 return None
             folder = Path(os.path.normpath(folder / ".."))
+
+    def _folder(self, folder: Path) -> tuple[Path | None, Path]:
+        """(the folder's ``manifest.csv`` if it has one, the resolved folder), looked up once
+        per folder rather than once per file in it."""
+        known = self._folders.get(folder)
+        if known is None:
+            candidate = folder / "manifest.csv"
+            known = self._folders[folder] = (candidate if candidate.is_file() else None, folder.resolve())
+        return known
 
     def missing_files(self, folders: Iterable[Path]) -> Iterator[LoadFailure]:
         """Rows of the explicit manifest, or of ``manifest.csv`` in ``folders``, whose file is missing."""
