@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def inflect(lemma: str) -> set[str]:
@@ -224,6 +225,10 @@ _COUNTRY_ALIASES = {
 _DEMONYM_SUFFIXES = ("ians", "ian", "eans", "ean", "ese", "ish", "ic", "ans", "an", "ia", "a", "e", "i")
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@lru_cache(maxsize=65536)
 def stem_place(word: str) -> str:
     """Fold a country, its adjective and its people to one key (``Russian`` -> ``russ``).
 
@@ -235,7 +240,7 @@ def stem_place(word: str) -> str:
     True
     """
     w = strip_accents(word).lower().rstrip(".")
-    w = re.sub(r"(?:'s|’s|'|’)$", "", w)
+    w = _POSSESSIVE_END.sub("", w)
     if w in _COUNTRY_ALIASES:
         return _COUNTRY_ALIASES[w]
     for suffix in _DEMONYM_SUFFIXES:

@@ -15,7 +15,7 @@ then resolved through it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -48,6 +48,13 @@ _NOT_NAMES = frozenset("""
     neither either each every another other such more less several few much
 """.split()) - {"mr", "mrs", "ms", "dr"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# An apposition right after a name: ", the Kremlin spokesman," / ", who heads the council,"
+_APPOSITION_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]")
+# The phrase between the last punctuation and a comma right before a name
+# ("his Russian counterpart, Security Council Secretary X").
+_APPOSITION_BEFORE = re.compile(r"([^,.;:\"“”«»\n—–()]{2,80}),\s*$")
+_APPOSITION_BEFORE_LINK = re.compile(r"\b(?:and|with|between|by|from|as)\s+")
 
 
 def _title_case_headline_end(text: str) -> int:
@@ -67,6 +74,7 @@ def norm(word: str) -> str:
     return _POSSESSIVE.sub("", strip_accents(word).lower()).strip(".")
 
 
+@lru_cache(maxsize=65536)
 def descriptor_key(word: str) -> str:
     """The key under which a descriptive word is compared (``Russian`` ~ ``Russia's``)."""
     if word[:1].isupper():
@@ -130,6 +138,17 @@ def _gender_of(name_words: list[str], title_words: list[str]) -> str | None:
     return None
 
 
+def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | None:
+    """The last words of ``words`` that may modify a name (at most five); None when every word
+    is such a word and ``words`` is not ``complete`` (the run may go on before them)."""
+    picked: list[str] = []
+    for w in reversed(words):
+        if len(picked) >= 5 or not _is_modifier(w):
+            return picked[::-1]
+        picked.append(w)
+    return picked[::-1] if complete else None
+
+
 class EntityIndex:
     """The people and organisations an article names, with every name mention's offsets."""
 
@@ -188,34 +207,41 @@ class EntityIndex:
                     gender = gender or GENDERED_WORDS.get(norm(w))
             titled = any(norm(w) in TITLE_WORDS for w in title)  # "Norland's Keldmark" is no title
             target = self._add_person(name, descriptors, gender, name_start, name_end, titled=titled,
-                                      places=places)
+                                      places=places, existing=known)
             if target is not None:
                 # appositions and later mentions' context are read only if a description needs them
                 self._pending.append((target, start, end))
 
     def _context_words(self, start: int) -> list[str]:
         """The modifier run right before a name: ``Kremlin spokesman``, ``Norland's senior envoy``."""
-        words = WORD.findall(self.text[max(0, start - 80):start])
-        picked: list[str] = []
-        for w in reversed(words):
-            if len(picked) >= 5 or not _is_modifier(w):
-                break
-            picked.append(w)
-        return picked[::-1]
+        floor = max(0, start - 80)
+        # The run usually ends a word or two back, so the words of a short stretch after a space
+        # come first. WORD tokenizes from a space exactly as from anywhere before it, so those
+        # words are the last words of the whole window; only if the run reaches back past the
+        # stretch's first word is the whole window needed.
+        space = self.text.rfind(" ", floor, start - 30)
+        if space >= 0:
+            picked = _modifier_run(WORD.findall(self.text[space + 1:start]))
+            if picked is not None:
+                return picked
+        return _modifier_run(WORD.findall(self.text[floor:start]), complete=True)
 
     def _context_descriptors(self, start: int, end: int) -> tuple[set[str], set[str]]:
         """(descriptor keys, place keys) the article attaches to the name at ``start:end``."""
         words = self._context_words(start)
         # apposition after the name: ", the Kremlin spokesman," / ", who heads the council,"
-        after = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]",
-                         self.text[end:end + 120])
+        after = _APPOSITION_AFTER.match(self.text[end:end + 120])
         if after:
             words += [w for w in WORD.findall(after.group(1)) if w[0].isalnum()]
         # apposition before the name: "his Russian counterpart, Security Council Secretary X"
-        before = re.search(r"([^,.;:\"“”«»\n—–()]{2,80}),\s*$", self.text[max(0, start - 100):start])
+        window = self.text[max(0, start - 100):start]
+        comma = len(window.rstrip()) - 1
+        # only a comma right before the name can end the match; the phrase before it holds at
+        # most 80 characters, so the search starts there (same match, a fraction of the tries)
+        before = _APPOSITION_BEFORE.search(window, max(0, comma - 80)) if window[comma:comma + 1] == "," else None
         if before:
             # the phrase between the last punctuation (or "and", "to", ...) and the comma before the name
-            segment = re.split(r"\b(?:and|with|between|by|from|as)\s+", before.group(1))[-1]
+            segment = _APPOSITION_BEFORE_LINK.split(before.group(1))[-1]
             phrase = [w for w in WORD.findall(segment) if w[0].isalnum()]
             if len(phrase) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in phrase):
                 words += phrase
@@ -259,9 +285,9 @@ class EntityIndex:
         self._pending = []
 
     def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
-                    *, titled: bool, places: set[str] = frozenset()) -> int | None:
+                    *, titled: bool, places: set[str] = frozenset(), existing: Entity | None) -> int | None:
+        """Record a person mention; ``existing`` is :meth:`_existing_person` for ``name``."""
         last = norm(name[-1])
-        existing = self._existing_person(name)
         target = existing.id if existing is not None else None
         if target is None:
             if len(name) == 1 and not titled and last not in FIRST_NAME_GENDER:
@@ -354,10 +380,24 @@ class EntityIndex:
                 groups.setdefault(sentence, []).append(mention)
         return sorted(groups.items(), key=lambda item: -item[0])
 
+    def entities_named_in(self, start: int, end: int) -> set[int]:
+        """Ids of the entities with a mention starting in ``[start, end)``."""
+        mentions = self.mentions
+        i = bisect_left(mentions, start, key=_mention_start)
+        found = set()
+        while i < len(mentions) and mentions[i].start < end:
+            found.add(mentions[i].entity)
+            i += 1
+        return found
+
     def add_resolved_mention(self, start: int, end: int, entity: int) -> None:
         """Record a resolved pronoun/description so later pronouns see it."""
-        index = bisect_right([m.start for m in self.mentions], start)
+        index = bisect_right(self.mentions, start, key=_mention_start)
         self.mentions.insert(index, NameMention(start, end, entity))
+
+
+def _mention_start(mention: NameMention) -> int:
+    return mention.start
 
 
 def description_words(words: list[str]) -> tuple[set[str], str, bool]:
@@ -439,6 +479,7 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
     return best
 
 
+@lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
     """A nationality or country word (``Ostravian``, ``Norland's``, ``U.S.``), by its form."""
     if not word[:1].isupper():
