@@ -19,6 +19,7 @@ given: ``text[start:end]`` gives the sentence or token back exactly.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,11 +129,24 @@ class _NewsPunktToken(PunktToken):
         return self._RE_NON_PUNCT.search(self.type)
 
 
+class _NewsPunktTokenizer(PunktSentenceTokenizer):
+    """Punkt with its break decisions memoised.
+
+    Punkt decides each candidate break from a short context (the word before the full stop,
+    the stop, the next word) and fixed parameters, so the same context always gets the same
+    answer, and news repeats contexts (``said. The``) often.
+    """
+
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one module-level instance, kept for good
+    def text_contains_sentbreak(self, text: str) -> bool:
+        return super().text_contains_sentbreak(text)
+
+
 def _news_punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params, lang_vars=_NewsPunktVars(), token_cls=_NewsPunktToken)
+    return _NewsPunktTokenizer(params, lang_vars=_NewsPunktVars(), token_cls=_NewsPunktToken)
 
 
 _PUNKT = _news_punkt()
