@@ -167,6 +167,19 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?
                        r"\s*(?:—|–|-{1,2})\s*")
 
 
+# Patterns of the cue rules below, compiled once (they run for every cue).
+_LAST_WORD = re.compile(r"([\w’']+)\s*$")
+_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
+_PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|upon)$", re.IGNORECASE)
+_MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon)$", re.IGNORECASE)
+_LEAD_ADVERB = re.compile(r"(?:\s+[a-z]+ly\b)?\s*,?\s*")
+_COMMA_THEN_QUOTE_OR_PARTICIPLE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)")
+_APPOSITION_TO_END = re.compile(r"\s*,\s*[^\"“”«»]{0,160}?(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))")
+_BY = re.compile(r"\s+by\s+")
+_BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
+_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)\s*(?:as\s+)?(?=[\"“„«‘'])")
+
+
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
     """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
@@ -237,7 +250,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
 
 def _mid_sentence(before: str) -> bool:
     """``the minister paused before replying``: a participle after the main clause, not fronted."""
-    m = re.search(r"(?:^|\s)(?:while|after|before|when|by|upon)$", before, re.IGNORECASE)
+    m = _MID_SENTENCE_CONJUNCTION.search(before)
     return m is not None and len(WORD.findall(before[:m.start()])) >= 2
 
 
@@ -451,7 +464,8 @@ class Document:
 
 # -- small text helpers ----------------------------------------------------------------------
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(text[start:end])]
+    # WORD looks neither behind nor at the string's ends, so bounds give what a slice would
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -782,10 +796,10 @@ class Rules:
         rest = self.text[pos:limit]
         if _ADVERBIAL_TO_END.match(rest):
             return True
-        if re.match(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)", rest):
+        if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest):
             return True
         # ", the Kremlin spokesman." / ", Republican of South Carolina." / ", who ..., adding that"
-        return bool(re.match(r"\s*,\s*[^\"“”«»]{0,160}?(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))", rest))
+        return bool(_APPOSITION_TO_END.match(rest))
 
     def bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
@@ -834,7 +848,7 @@ class Rules:
             start, end = _trim_content(text, start, end)
             return Content(start, end, addressee, True) if end > start else None
         tail = text[pos:unit.end]
-        lead = re.match(r"(?:\s+[a-z]+ly\b)?\s*,?\s*", tail)  # "replied evenly, "..." "
+        lead = _LEAD_ADVERB.match(tail)  # "replied evenly, "..." "
         q = self.doc.quotation_starting(pos + lead.end(), unit.end)
         if q is not None:
             start = self.doc.outer(q)[0]
@@ -971,7 +985,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         speaker = rules.speaker_before(floor, cue.start())
         via = cue.group("passive_by")
         after_pos = cue.end()
-        by = re.match(r"\s+by\s+", text[after_pos:unit.end])
+        by = _BY.match(text[after_pos:unit.end])
         if by:
             via_np = rules.speaker_after(after_pos + by.end(), unit.end)
             if via_np:
@@ -998,13 +1012,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     else:
         lemma = CUE_FORMS.get(form, form)
     # words that only look like cues: "the added cost", "a report", "the United States"
-    prev_word = re.search(r"([\w’']+)\s*$", text[max(unit.start, cue.start() - 30):cue.start()])
+    prev_word = _LAST_WORD.search(text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
-    if form in _NOUNISH and (not re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[cue.end():unit.end]) or not (
+    if form in _NOUNISH and (not _THAT_OR_COLON.match(text[cue.end():unit.end]) or not (
             prev_word and (norm(prev_word.group(1)) in PRONOUNS or norm(prev_word.group(1)) in AUXILIARIES
                            or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
                            or _is_adverb(prev_word.group(1))))):
@@ -1018,7 +1032,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     stripped = before_text.rstrip()
     participial = form.endswith("ing") and (
         stripped.endswith(",") or not stripped.strip()
-        or re.search(r"(?:^|\s)(?:while|after|before|when|in|by|upon)$", stripped, re.IGNORECASE) is not None)
+        or _PARTICIPLE_CONJUNCTION.search(stripped) is not None)
     coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
 
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
@@ -1040,7 +1054,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
     if lemma in NAMING_LEMMAS:
         # called it "Q" / described A as "Q" / cited "Q": the quotation is the content
-        m = re.match(r"((?:\s+[\w’'\-.]+){0,8}?)\s*(?:as\s+)?(?=[\"“„«‘'])", text[cue.end():unit.end])
+        m = _NAMING_OBJECT.match(text[cue.end():unit.end])
         if not m:
             return []
         q = doc.quotation_starting(cue.end() + m.end(), unit.end)
@@ -1126,7 +1140,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 def _second_part(rules: Rules, doc: Document, pos: int, unit: Unit, unit_cues, speaker, make) -> list[Candidate]:
     """``"Q1," X said, "Q2."``: the quotation after the attribution is a second quote."""
     # after the attribution: an addressee, time or place words, an apposition; then ", "Q2""
-    m = re.match(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])", doc.text[pos:unit.end])
+    m = _BEFORE_SECOND_PART.match(doc.text[pos:unit.end])
     if not m:
         return []
     q = doc.quotation_starting(pos + m.end(), unit.end)
