@@ -149,6 +149,59 @@ def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | No
     return picked[::-1] if complete else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What a capitalised run tells by its words alone, the same wherever it stands.
+    Offsets are relative to the run's start."""
+
+    kind: str                 # "organisation", "place" (a person-like place name) or "name"
+    start: int                # after dropped sentence-initial words ("The", "But")
+    end: int                  # before a possessive ("Dragunov's")
+    label: str                # an organisation's or place's name
+    name: tuple[str, ...] = ()
+    name_start: int = 0
+    name_end: int = 0
+    descriptors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    gender: str | None = None
+    titled: bool = False
+
+
+@lru_cache(maxsize=65536)
+def _read_run(run: str) -> _Run | None:
+    """Split a capitalised run into title and name words and classify it (None: no mention)."""
+    words = run.split()
+    start, end = 0, len(run)
+    # drop sentence-initial function words ("The", "But") and trailing possessive marks
+    while words and norm(words[0]) in _NOT_NAMES:
+        start = run.index(words[1], start + len(words[0])) if len(words) > 1 else end
+        words = words[1:]
+    if not words or all(w.isupper() and len(w) > 1 and "." not in w for w in words):
+        return None  # empty, or an all-caps dateline ("PORT HALDEN —")
+    if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
+        words[-1] = words[-1][:-2]  # "Dragunov's remarks": a mention of Dragunov
+        end -= 2
+    title, name = _split_title(words)
+    if not name:
+        if any(norm(w) in ORGANISATION_WORDS for w in words):
+            return _Run("organisation", start, end, " ".join(words))
+        return None
+    name_start = end - len(" ".join(name)) if run[start:end].endswith(" ".join(name)) else start
+    if name[-1].endswith("."):
+        name[-1] = name[-1][:-1]
+    if any(norm(w) in ORGANISATION_WORDS for w in name):
+        return _Run("organisation", start, end, " ".join(words))
+    if any(norm(w) in PLACE_WORDS for w in name) and not title:
+        return _Run("place", start, end, " ".join(name), name_start=name_start)
+    return _Run(
+        "name", start, end, " ".join(name), tuple(name), name_start, name_start + len(" ".join(name)),
+        descriptors=frozenset(descriptor_key(w) for w in title),
+        places=frozenset(stem_place(w) for w in title if is_place_word(w)),
+        gender=_gender_of(name, title),
+        titled=any(norm(w) in TITLE_WORDS for w in title),  # "Norland's Keldmark" is no title
+    )
+
+
 class EntityIndex:
     """The people and organisations an article names, with every name mention's offsets."""
 
@@ -166,37 +219,24 @@ class EntityIndex:
         text = self.text
         headline_end = _title_case_headline_end(text)
         for match in _NAME_RUN.finditer(text):
-            start, end = match.span()
-            if start < headline_end:
+            origin = match.start()
+            if origin < headline_end:
                 continue  # Title Case Headline Words are not names
-            words = match.group().split()
-            # drop sentence-initial function words ("The", "But") and trailing possessive marks
-            while words and norm(words[0]) in _NOT_NAMES:
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-                words = words[1:]
-            if not words or all(w.isupper() and len(w) > 1 and "." not in w for w in words):
-                continue  # empty, or an all-caps dateline ("PORT HALDEN —")
-            if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
-                words[-1] = words[-1][:-2]  # "Dragunov's remarks": a mention of Dragunov
-                end -= 2
-            title, name = _split_title(words)
-            if not name:
-                if any(norm(w) in ORGANISATION_WORDS for w in words):
-                    self._add_organisation(" ".join(words), start, end)
+            run = _read_run(match.group())
+            if run is None:
                 continue
-            name_start = end - len(" ".join(name)) if text[start:end].endswith(" ".join(name)) else start
-            if name[-1].endswith("."):
-                name[-1] = name[-1][:-1]
-            if any(norm(w) in ORGANISATION_WORDS for w in name):
-                self._add_organisation(" ".join(words), start, end)
+            start, end = origin + run.start, origin + run.end
+            if run.kind == "organisation":
+                self._add_organisation(run.label, start, end)
                 continue
-            if any(norm(w) in PLACE_WORDS for w in name) and not title:
-                self._add_organisation(" ".join(name), name_start, end, person_like=True)
+            name_start = origin + run.name_start
+            if run.kind == "place":
+                self._add_organisation(run.label, name_start, end, person_like=True)
                 continue
-            descriptors = {descriptor_key(w) for w in title}
-            places = {stem_place(w) for w in title if is_place_word(w)}
-            gender = _gender_of(name, title)
-            name_end = name_start + len(" ".join(name))
+            name = run.name
+            descriptors = set(run.descriptors)
+            places = set(run.places)
+            gender = run.gender
             known = self._existing_person(name)
             if known is None:
                 # a new name: its modifier run decides whether it is a person ("Kremlin spokesman X")
@@ -205,9 +245,8 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
-            titled = any(norm(w) in TITLE_WORDS for w in title)  # "Norland's Keldmark" is no title
-            target = self._add_person(name, descriptors, gender, name_start, name_end, titled=titled,
-                                      places=places, existing=known)
+            target = self._add_person(name, descriptors, gender, name_start, origin + run.name_end,
+                                      titled=run.titled, places=places, existing=known)
             if target is not None:
                 # appositions and later mentions' context are read only if a description needs them
                 self._pending.append((target, start, end))
