@@ -91,6 +91,8 @@ def extract_quotes(text: str, *, language: str | None = "en") -> list[Quote]:
         return []
     doc = Document(text)
     candidates = add_continuations(doc, find_candidates(doc))
+    if not candidates:
+        return []  # no speaker to resolve: the article's names need not be indexed
     return _resolve(doc, candidates)
 
 
