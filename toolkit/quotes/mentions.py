@@ -527,6 +527,7 @@ def is_place_word(word: str) -> bool:
     return stem_place(word) != w or word.endswith(("'s", "’s")) or w in {"u.s", "u.k", "u.n", "e.u"}
 
 
+@lru_cache(maxsize=65536)
 def _is_modifier(word: str) -> bool:
     """Words that may stand in the modifier run before a name."""
     w = norm(word)
