@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, replace
 
 from toolkit.quotes.lexicon import (
@@ -333,6 +334,9 @@ class Document:
         sentences = self._sentences()
         self.quotations = self._close_at_attribution(find_quotations(text, self.paragraphs))
         self._q_starts = [self.outer(q)[0] for q in self.quotations]
+        self._q_ends = [self.outer(q)[1] for q in self.quotations]
+        # the furthest end of the quotations up to each one: past it, none covers a position
+        self._q_reach = list(accumulate(self._q_ends, max))
         self.units = self._units(sentences)
         self.sentence_starts = [u.start for u in self.units]  # the units are the sentences pronouns count
         self._paragraph_starts = [p[0] for p in self.paragraphs]
@@ -432,10 +436,12 @@ class Document:
 
     def quotation_covering(self, pos: int) -> Quotation | None:
         i = bisect_right(self._q_starts, pos) - 1
+        if i < 0 or self._q_reach[i] <= pos:
+            return None  # every quotation that starts before pos has ended
         while i >= 0:
             q = self.quotations[i]
-            o_start, o_end = self.outer(q)
-            if o_start <= pos < o_end:
+            o_end = self._q_ends[i]
+            if self._q_starts[i] <= pos < o_end:
                 return q
             if q.paragraph == q.last_paragraph and o_end < pos - 5000:
                 break
