@@ -157,7 +157,7 @@ class _Run:
     kind: str                 # "organisation", "place" (a person-like place name) or "name"
     start: int                # after dropped sentence-initial words ("The", "But")
     end: int                  # before a possessive ("Dragunov's")
-    label: str                # an organisation's or place's name
+    label: str                # the name as written (title words dropped for a person)
     name: tuple[str, ...] = ()
     name_start: int = 0
     name_end: int = 0
@@ -165,6 +165,10 @@ class _Run:
     places: frozenset[str] = frozenset()
     gender: str | None = None
     titled: bool = False
+    has_initial: bool = False  # "John R. Bolton"
+    file_key: str = ""        # the key a new person is filed under in EntityIndex._by_last
+    last_key: str = ""        # the keys a known person is looked up by
+    first_key: str | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -199,6 +203,10 @@ def _read_run(run: str) -> _Run | None:
         places=frozenset(stem_place(w) for w in title if is_place_word(w)),
         gender=_gender_of(name, title),
         titled=any(norm(w) in TITLE_WORDS for w in title),  # "Norland's Keldmark" is no title
+        has_initial=any(len(norm(w)) == 1 for w in name[:-1]),
+        file_key=norm(name[-1]),
+        last_key=norm(name[-1].rstrip(".")),
+        first_key=norm(name[0]) if len(name) > 1 else None,
     )
 
 
@@ -233,11 +241,10 @@ class EntityIndex:
             if run.kind == "place":
                 self._add_organisation(run.label, name_start, end, person_like=True)
                 continue
-            name = run.name
             descriptors = set(run.descriptors)
             places = set(run.places)
             gender = run.gender
-            known = self._existing_person(name)
+            known = self._existing_person(run.last_key, run.first_key)
             if known is None:
                 # a new name: its modifier run decides whether it is a person ("Kremlin spokesman X")
                 modifiers = self._context_words(start)
@@ -245,8 +252,8 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
-            target = self._add_person(name, descriptors, gender, name_start, origin + run.name_end,
-                                      titled=run.titled, places=places, existing=known)
+            target = self._add_person(run, descriptors, gender, name_start, origin + run.name_end,
+                                      places=places, existing=known)
             if target is not None:
                 # appositions and later mentions' context are read only if a description needs them
                 self._pending.append((target, start, end))
@@ -287,10 +294,9 @@ class EntityIndex:
         keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
         return {k for k in keys if k}, {stem_place(w) for w in words if is_place_word(w)}
 
-    def _existing_person(self, name: list[str]) -> Entity | None:
-        """The person already introduced under this name (same last name, compatible first)."""
-        last = norm(name[-1].rstrip("."))
-        first = norm(name[0]) if len(name) > 1 else None
+    def _existing_person(self, last: str, first: str | None) -> Entity | None:
+        """The person already introduced under this name (same last name, compatible first),
+        given the keys of its last and (if it has more than one word) first word."""
         for eid in reversed(self._by_last.get(last, [])):
             entity = self.entities[eid]
             if entity.type not in ("person", "unknown"):
@@ -323,26 +329,24 @@ class EntityIndex:
                 entity.places = set(places)
         self._pending = []
 
-    def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
-                    *, titled: bool, places: set[str] = frozenset(), existing: Entity | None) -> int | None:
-        """Record a person mention; ``existing`` is :meth:`_existing_person` for ``name``."""
-        last = norm(name[-1])
+    def _add_person(self, run: _Run, descriptors: set[str], gender: str | None, start: int, end: int,
+                    *, places: set[str], existing: Entity | None) -> int | None:
+        """Record the mention of a person named by ``run``; ``existing`` is :meth:`_existing_person`'s."""
         target = existing.id if existing is not None else None
         if target is None:
-            if len(name) == 1 and not titled and last not in FIRST_NAME_GENDER:
+            if len(run.name) == 1 and not run.titled and run.file_key not in FIRST_NAME_GENDER:
                 # a lone capitalised word nobody was introduced under: a place or an organisation
-                self._add_organisation(" ".join(name), start, end, person_like=True)
+                self._add_organisation(run.label, start, end, person_like=True)
                 return None
             # a person when something says so: a title, a known first name, an initial, a role
-            sure = titled or gender is not None or any(len(norm(w)) == 1 for w in name[:-1]) or bool(
-                descriptors & ROLE_NOUNS)
+            sure = run.titled or gender is not None or run.has_initial or bool(descriptors & ROLE_NOUNS)
             target = len(self.entities)
-            self.entities.append(Entity(target, " ".join(name), "person" if sure else "unknown", gender, set(),
+            self.entities.append(Entity(target, run.label, "person" if sure else "unknown", gender, set(),
                                         start, end))
-            self._by_last.setdefault(last, []).append(target)
+            self._by_last.setdefault(run.file_key, []).append(target)
         entity = self.entities[target]
-        if len(" ".join(name)) > len(entity.name):
-            entity.name = " ".join(name)
+        if len(run.label) > len(entity.name):
+            entity.name = run.label
         entity.gender = entity.gender or gender
         entity.descriptors |= descriptors
         if places and not entity.places:
