@@ -245,6 +245,10 @@ class EntityIndex:
             places = set(run.places)
             gender = run.gender
             known = self._existing_person(run.last_key, run.first_key)
+            if known is None and len(run.name) == 1 and not run.titled and run.file_key not in FIRST_NAME_GENDER:
+                # a lone capitalised word nobody was introduced under: a place or an organisation
+                self._add_organisation(run.label, name_start, origin + run.name_end, person_like=True)
+                continue
             if known is None:
                 # a new name: its modifier run decides whether it is a person ("Kremlin spokesman X")
                 modifiers = self._context_words(start)
@@ -254,9 +258,8 @@ class EntityIndex:
                     gender = gender or GENDERED_WORDS.get(norm(w))
             target = self._add_person(run, descriptors, gender, name_start, origin + run.name_end,
                                       places=places, existing=known)
-            if target is not None:
-                # appositions and later mentions' context are read only if a description needs them
-                self._pending.append((target, start, end))
+            # appositions and later mentions' context are read only if a description needs them
+            self._pending.append((target, start, end))
 
     def _context_words(self, start: int) -> list[str]:
         """The modifier run right before a name: ``Kremlin spokesman``, ``Norland's senior envoy``."""
@@ -330,14 +333,10 @@ class EntityIndex:
         self._pending = []
 
     def _add_person(self, run: _Run, descriptors: set[str], gender: str | None, start: int, end: int,
-                    *, places: set[str], existing: Entity | None) -> int | None:
+                    *, places: set[str], existing: Entity | None) -> int:
         """Record the mention of a person named by ``run``; ``existing`` is :meth:`_existing_person`'s."""
         target = existing.id if existing is not None else None
         if target is None:
-            if len(run.name) == 1 and not run.titled and run.file_key not in FIRST_NAME_GENDER:
-                # a lone capitalised word nobody was introduced under: a place or an organisation
-                self._add_organisation(run.label, start, end, person_like=True)
-                return None
             # a person when something says so: a title, a known first name, an initial, a role
             sure = run.titled or gender is not None or run.has_initial or bool(descriptors & ROLE_NOUNS)
             target = len(self.entities)
