@@ -220,6 +220,7 @@ class EntityIndex:
         self._by_last: dict[str, list[int]] = {}
         self._sentence_starts = sentence_starts
         self._pending: list[tuple[int, int, int]] = []
+        self._modifiers: dict[int, list[str]] = {}  # _context_words by name start, read again for descriptions
         self._harvest()
 
     # -- building -----------------------------------------------------------------------
@@ -263,6 +264,12 @@ class EntityIndex:
 
     def _context_words(self, start: int) -> list[str]:
         """The modifier run right before a name: ``Kremlin spokesman``, ``Norland's senior envoy``."""
+        words = self._modifiers.get(start)
+        if words is None:
+            words = self._modifiers[start] = self._read_context_words(start)
+        return list(words)
+
+    def _read_context_words(self, start: int) -> list[str]:
         floor = max(0, start - 80)
         # The run usually ends a word or two back, so the words of a short stretch after a space
         # come first. WORD tokenizes from a space exactly as from anywhere before it, so those
