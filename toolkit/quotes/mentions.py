@@ -493,17 +493,11 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
     capital_keys = {descriptor_key(w) for w in words if w[0].isupper() and norm(w) not in DETERMINERS}
     places = {stem_place(w) for w in words if is_place_word(w)}
     role_keys = keys - capital_keys
-    best, best_score, best_pos = None, 0.0, -1
-    for mention in index.mentions:
-        if mention.start >= pos:
-            break
-        if after is not None and (mention.start < after or index.entities[mention.entity].first_start < after):
-            continue  # looking ahead: only people first named after the description
-        entity = index.entities[mention.entity]
-        if entity.type != "person":
-            continue
+
+    def fit(entity: Entity) -> float | None:
+        """The description's score for a person, None when it does not fit them at all."""
         if places and entity.places and not places & entity.places:
-            continue  # "the Norlandic official" is not the Ostravian one
+            return None  # "the Norlandic official" is not the Ostravian one
         known = entity.descriptors | {norm(w) for w in entity.name.split()} | entity.places
         matched = capital_keys & known
         score = len(matched) - 0.5 * len(capital_keys - matched)
@@ -520,7 +514,22 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
                 role_fit = role_fit or head == role
             else:
                 score -= 0.6
-        if not matched and not role_fit:
+        return score if matched or role_fit else None
+
+    scores: dict[int, float | None] = {}  # by entity: every mention of a person scores the same
+    best, best_score, best_pos = None, 0.0, -1
+    for mention in index.mentions:
+        if mention.start >= pos:
+            break
+        if after is not None and (mention.start < after or index.entities[mention.entity].first_start < after):
+            continue  # looking ahead: only people first named after the description
+        entity = index.entities[mention.entity]
+        if entity.type != "person":
+            continue
+        if mention.entity not in scores:
+            scores[mention.entity] = fit(entity)
+        score = scores[mention.entity]
+        if score is None:
             continue
         nearer = mention.start < best_pos if after is not None else mention.start > best_pos
         if score > best_score or (score == best_score and (best is None or nearer)):
