@@ -322,8 +322,7 @@ class EntityIndex:
         word = entity.name
         if is_place_word(word) or norm(word) in ORGANISATION_WORDS or norm(word) in PLACE_WORDS:
             return False
-        if re.search(r"\b(?:in|to|from|at|into|near|outside|across|around|toward|towards)\s+" + re.escape(word) + r"\b",
-                     self.text) or re.search(r"\b" + re.escape(word) + r"(?:ic|ian|an|ese|ish|i)\b", self.text):
+        if _written_as_place(self.text, word):
             return False  # "in Kovask", or a country with its people's adjective ("Norland", "Norlandic")
         entity.type = "person"
         self._by_last.setdefault(norm(word), []).append(entity.id)
@@ -443,6 +442,40 @@ class EntityIndex:
         """Record a resolved pronoun/description so later pronouns see it."""
         index = bisect_right(self.mentions, start, key=_mention_start)
         self.mentions.insert(index, NameMention(start, end, entity))
+
+
+_PLACE_PREPOSITIONS = ("in", "to", "from", "at", "into", "near", "outside", "across", "around", "toward", "towards")
+_DEMONYM_ENDINGS = ("ic", "ian", "an", "ese", "ish", "i")
+
+
+def _written_as_place(text: str, word: str) -> bool:
+    """Does ``text`` have ``word`` after a preposition of place (``in Kovask``) or with a
+    demonym ending (``Norlandic``)? What ``\b(?:in|to|...)\s+WORD\b`` and
+    ``\bWORD(?:ic|ian|...)\b`` find, without compiling two patterns per word."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if _at_word_boundary(text, end):
+            blank = start
+            while blank > 0 and text[blank - 1].isspace():
+                blank -= 1
+            if blank < start and any(text.endswith(p, 0, blank) and _at_word_boundary(text, blank - len(p))
+                                     for p in _PLACE_PREPOSITIONS):
+                return True
+        if _at_word_boundary(text, start) and any(
+                text.startswith(e, end) and _at_word_boundary(text, end + len(e)) for e in _DEMONYM_ENDINGS):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _at_word_boundary(text: str, i: int) -> bool:
+    """``\b`` at ``text[i]``: a word character on one side only."""
+    return (i > 0 and _is_word_char(text[i - 1])) != (i < len(text) and _is_word_char(text[i]))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _mention_start(mention: NameMention) -> int:
