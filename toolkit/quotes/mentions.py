@@ -449,7 +449,7 @@ _DEMONYM_ENDINGS = ("ic", "ian", "an", "ese", "ish", "i")
 
 
 def _written_as_place(text: str, word: str) -> bool:
-    """Does ``text`` have ``word`` after a preposition of place (``in Kovask``) or with a
+    r"""Does ``text`` have ``word`` after a preposition of place (``in Kovask``) or with a
     demonym ending (``Norlandic``)? What ``\b(?:in|to|...)\s+WORD\b`` and
     ``\bWORD(?:ic|ian|...)\b`` find, without compiling two patterns per word."""
     start = text.find(word)
@@ -470,7 +470,7 @@ def _written_as_place(text: str, word: str) -> bool:
 
 
 def _at_word_boundary(text: str, i: int) -> bool:
-    """``\b`` at ``text[i]``: a word character on one side only."""
+    r"""``\b`` at ``text[i]``: a word character on one side only."""
     return (i > 0 and _is_word_char(text[i - 1])) != (i < len(text) and _is_word_char(text[i]))
 
 
