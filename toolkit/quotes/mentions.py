@@ -27,14 +27,21 @@ from toolkit.quotes.lexicon import (
 # A word as the mention parser sees it: letters/digits with inner dots, apostrophes and
 # hyphens (``U.S.``, ``O'Neil``, ``Russia's``), or one punctuation character.
 WORD = re.compile(r"[^\W_](?:[\w.'’\-]*[\w.])?|[^\w\s]")
-# A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``).
-_NAME_WORD = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Amb|Pres|St|Jr|Sr)\."
-              r"|[A-Z][\w'’\-]*)")
+_TITLES_WITH_STOP = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt", "Prof",
+                     "Rev", "Amb", "Pres", "St", "Jr", "Sr")
+# A capitalised word: an initial (``R.``, ``U.S.``), a title with its full stop (``Sen.``), or a
+# word. Written as its capital and then the rest (the title's tail checks the capital behind it),
+# so that a run's pattern starts with a character class, which lets ``re`` skip straight to the
+# next capital instead of trying the pattern at every character.
+_AFTER_CAPITAL = (r"(?:\.(?:[A-Z]\.)*|(?:" + "|".join(f"(?<={t[0]}){t[1:]}" for t in _TITLES_WITH_STOP) + r")\."
+                  r"|[\w'’\-]*)")
+_NAME_WORD = r"[A-Z]" + _AFTER_CAPITAL
 # A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``);
-# a full stop belongs to a word only after an initial or a title, never at a sentence end.
+# a full stop belongs to a word only after an initial or a title, never at a sentence end. It
+# starts after no word character, full stop or apostrophe (checked once the capital is read).
 _NAME_RUN = re.compile(
-    r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?"
-    + _NAME_WORD + r")*"
+    r"[A-Z](?<![\w.’'][A-Z])" + _AFTER_CAPITAL
+    + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?" + _NAME_WORD + r")*"
 )
 # Capitalised words that start sentences or name times, not people.
 _NOT_NAMES = frozenset("""
