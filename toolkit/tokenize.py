@@ -19,6 +19,7 @@ given: ``text[start:end]`` gives the sentence or token back exactly.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,11 +129,33 @@ class _NewsPunktToken(PunktToken):
         return self._RE_NON_PUNCT.search(self.type)
 
 
+# "said. The": a full stop right after a plain word of two or more letters, then another token.
+_PLAIN_WORD_STOP = re.compile(r"([A-Za-z]{2,})\.\s+\S+")
+
+
+class _NewsPunktTokenizer(PunktSentenceTokenizer):
+    """Punkt with its break decisions memoised, and the commonest one taken directly.
+
+    Punkt decides each candidate break from a short context (the word before the full stop,
+    the stop, the next token) and fixed parameters, so the same context always gets the same
+    answer, and news repeats contexts often. After a plain word that is no abbreviation the
+    answer is always yes: the first pass marks a break after any such ``word.``, and the
+    second pass only reconsiders abbreviations, ellipses, initials and numbers.
+    """
+
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one module-level instance, kept for good
+    def text_contains_sentbreak(self, text: str) -> bool:
+        plain = _PLAIN_WORD_STOP.fullmatch(text)
+        if plain is not None and plain.group(1).lower() not in self._params.abbrev_types:
+            return True
+        return super().text_contains_sentbreak(text)
+
+
 def _news_punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params, lang_vars=_NewsPunktVars(), token_cls=_NewsPunktToken)
+    return _NewsPunktTokenizer(params, lang_vars=_NewsPunktVars(), token_cls=_NewsPunktToken)
 
 
 _PUNKT = _news_punkt()

@@ -91,6 +91,8 @@ def extract_quotes(text: str, *, language: str | None = "en") -> list[Quote]:
         return []
     doc = Document(text)
     candidates = add_continuations(doc, find_candidates(doc))
+    if not candidates:
+        return []  # no speaker to resolve: the article's names need not be indexed
     return _resolve(doc, candidates)
 
 
@@ -119,8 +121,7 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
             pending_next.append(len(resolved))
             resolved.append((candidate, Resolution(None, None, "unresolved"), None))
             continue
-        resolver.named_in_quote = {m.entity for m in resolver.index.mentions
-                                   if candidate.start <= m.start < candidate.end}
+        resolver.named_in_quote = resolver.index.entities_named_in(candidate.start, candidate.end)
         resolution = resolver.resolve(candidate.speaker_words, candidate.speaker_start or 0,
                                       candidate.speaker_end or 0, cue_lemma=cue_lemma, previous=previous)
         span = (candidate.speaker_start, candidate.speaker_end) if candidate.speaker_start is not None else None

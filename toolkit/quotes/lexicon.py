@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def inflect(lemma: str) -> set[str]:
@@ -225,6 +226,12 @@ _COUNTRY_ALIASES = {
 _DEMONYM_SUFFIXES = ("ians", "ian", "eans", "ean", "ese", "ish", "ic", "ans", "an", "ia", "a", "e", "i")
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+_BLANKS = re.compile(r"\s+")
+_HYPHENATED_COUNTRIES = frozenset(v for v in _COUNTRY_ALIASES.values() if "-" in v)
+
+
+@lru_cache(maxsize=65536)
 def stem_place(word: str) -> str:
     """Fold a country, its adjective and its people to one key (``Russian`` -> ``russ``).
 
@@ -238,13 +245,10 @@ def stem_place(word: str) -> str:
     True
     """
     w = strip_accents(word).lower().rstrip(".")
-    w = re.sub(r"(?:'s|’s|'|’)$", "", w)
-    w = re.sub(r"\s+", "-", w)  # "United States" -> "united-states"
-    if w in _COUNTRY_ALIASES:
-        w = _COUNTRY_ALIASES[w]
-        if "-" in w:
-            return w
-    if w == "united-states":
+    w = _POSSESSIVE_END.sub("", w)
+    w = _BLANKS.sub("-", w)  # "United States" -> "united-states"
+    w = _COUNTRY_ALIASES.get(w, w)  # "Moscow" -> "russia", stemmed below like "Russian"
+    if w in _HYPHENATED_COUNTRIES:
         return w
     for suffix in _DEMONYM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:

@@ -20,7 +20,8 @@ from toolkit.tokenize import split_paragraphs
 
 DOUBLE_OPENERS = "“„«‹"
 # Two apostrophes stand for a double quotation mark in some archives (''Yes,'' he said).
-_MARK = re.compile(r"''|[\"“”„«»‹›‘’‚']")
+# (Same matches as ''|[...]; starting with the class lets re skip ahead to the next mark.)
+_MARK = re.compile(r"[\"“”„«»‹›‘’‚'](?:(?<=')')?")
 _LEFT_CONTEXT = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | {"‘", "'", '"'}
 
 

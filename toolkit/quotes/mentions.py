@@ -15,7 +15,7 @@ then resolved through it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -27,14 +27,21 @@ from toolkit.quotes.lexicon import (
 # A word as the mention parser sees it: letters/digits with inner dots, apostrophes and
 # hyphens (``U.S.``, ``O'Neil``, ``Russia's``), or one punctuation character.
 WORD = re.compile(r"[^\W_](?:[\w.'’\-]*[\w.])?|[^\w\s]")
-# A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``).
-_NAME_WORD = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Amb|Pres|St|Jr|Sr)\."
-              r"|[A-Z][\w'’\-]*)")
+_TITLES_WITH_STOP = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt", "Prof",
+                     "Rev", "Amb", "Pres", "St", "Jr", "Sr")
+# A capitalised word: an initial (``R.``, ``U.S.``), a title with its full stop (``Sen.``), or a
+# word. Written as its capital and then the rest (the title's tail checks the capital behind it),
+# so that a run's pattern starts with a character class, which lets ``re`` skip straight to the
+# next capital instead of trying the pattern at every character.
+_AFTER_CAPITAL = (r"(?:\.(?:[A-Z]\.)*|(?:" + "|".join(f"(?<={t[0]}){t[1:]}" for t in _TITLES_WITH_STOP) + r")\."
+                  r"|[\w'’\-]*)")
+_NAME_WORD = r"[A-Z]" + _AFTER_CAPITAL
 # A run of capitalised words, allowing lower-case particles inside names (``Ludwig van Beethoven``);
-# a full stop belongs to a word only after an initial or a title, never at a sentence end.
+# a full stop belongs to a word only after an initial or a title, never at a sentence end. It
+# starts after no word character, full stop or apostrophe (checked once the capital is read).
 _NAME_RUN = re.compile(
-    r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?"
-    + _NAME_WORD + r")*"
+    r"[A-Z](?<![\w.’'][A-Z])" + _AFTER_CAPITAL
+    + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?" + _NAME_WORD + r")*"
 )
 # Capitalised words that start sentences or name times, not people.
 _NOT_NAMES = frozenset("""
@@ -53,6 +60,13 @@ _PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "from", "with", "on", 
 _COUNTERPART_BEFORE_NAME = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w.’'\-]*\s+)?counterpart,?\s+")
 # A sentence opening with a definite description: ``The foreign minister, who ...``.
 _SUBJECT_DESCRIPTION = re.compile(r"\s*The[ \t]+((?:[A-Za-z][\w’'\-]*,?[ \t]+){1,5})")
+# An apposition right after a name: ", the Kremlin spokesman," / ", who heads the council,"
+_APPOSITION_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]")
+# The phrase between the last punctuation and a comma right before a name
+# ("his Russian counterpart, Security Council Secretary X").
+_APPOSITION_BEFORE = re.compile(r"([^,.;:\"“”«»\n—–()]{2,80}),\s*$")
+_APPOSITION_BEFORE_LINK = re.compile(r"\b(?:and|with|between|by|from|as)\s+")
 
 
 def _title_case_headline_end(text: str) -> int:
@@ -72,6 +86,7 @@ def norm(word: str) -> str:
     return _POSSESSIVE.sub("", strip_accents(word).lower()).strip(".")
 
 
+@lru_cache(maxsize=65536)
 def descriptor_key(word: str) -> str:
     """The key under which a descriptive word is compared (``Russian`` ~ ``Russia's``)."""
     if word[:1].isupper():
@@ -135,6 +150,80 @@ def _gender_of(name_words: list[str], title_words: list[str]) -> str | None:
     return None
 
 
+def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | None:
+    """The last words of ``words`` that may modify a name (at most five); None when every word
+    is such a word and ``words`` is not ``complete`` (the run may go on before them)."""
+    picked: list[str] = []
+    for w in reversed(words):
+        if len(picked) >= 5 or not _is_modifier(w):
+            return picked[::-1]
+        if w.endswith(".") and "." not in w[:-1] and norm(w) not in TITLE_WORDS:
+            return picked[::-1]  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
+        picked.append(w)
+    return picked[::-1] if complete else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What a capitalised run tells by its words alone, the same wherever it stands.
+    Offsets are relative to the run's start."""
+
+    kind: str                 # "organisation", "place" (a person-like place name) or "name"
+    start: int                # after dropped sentence-initial words ("The", "But")
+    end: int                  # before a possessive ("Dragunov's")
+    label: str                # the name as written (title words dropped for a person)
+    name: tuple[str, ...] = ()
+    name_start: int = 0
+    name_end: int = 0
+    descriptors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    gender: str | None = None
+    titled: bool = False
+    has_initial: bool = False  # "John R. Bolton"
+    file_key: str = ""        # the key a new person is filed under in EntityIndex._by_last
+    last_key: str = ""        # the keys a known person is looked up by
+    first_key: str | None = None
+
+
+@lru_cache(maxsize=65536)
+def _read_run(run: str) -> _Run | None:
+    """Split a capitalised run into title and name words and classify it (None: no mention)."""
+    words = run.split()
+    start, end = 0, len(run)
+    # drop sentence-initial function words ("The", "But") and trailing possessive marks
+    while words and norm(words[0]) in _NOT_NAMES:
+        start = run.index(words[1], start + len(words[0])) if len(words) > 1 else end
+        words = words[1:]
+    if not words or all(w.isupper() and len(w) > 1 and "." not in w for w in words):
+        return None  # empty, or an all-caps dateline ("PORT HALDEN —")
+    if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
+        words[-1] = words[-1][:-2]  # "Dragunov's remarks": a mention of Dragunov
+        end -= 2
+    title, name = _split_title(words)
+    if not name:
+        if any(norm(w) in ORGANISATION_WORDS for w in words):
+            return _Run("organisation", start, end, " ".join(words))
+        return None
+    name_start = end - len(" ".join(name)) if run[start:end].endswith(" ".join(name)) else start
+    if name[-1].endswith("."):
+        name[-1] = name[-1][:-1]
+    if any(norm(w) in ORGANISATION_WORDS for w in name):
+        return _Run("organisation", start, end, " ".join(words))
+    if any(norm(w) in PLACE_WORDS for w in name) and not title:
+        return _Run("place", start, end, " ".join(name), name_start=name_start)
+    return _Run(
+        "name", start, end, " ".join(name), tuple(name), name_start, name_start + len(" ".join(name)),
+        descriptors=frozenset(descriptor_key(w) for w in title),
+        places=frozenset(stem_place(w) for w in title if is_place_word(w)),
+        gender=_gender_of(name, title),
+        titled=any(norm(w) in TITLE_WORDS for w in title),  # "Norland's Keldmark" is no title
+        has_initial=any(len(norm(w)) == 1 for w in name[:-1]),
+        file_key=norm(name[-1]),
+        last_key=norm(name[-1].rstrip(".")),
+        first_key=norm(name[0]) if len(name) > 1 else None,
+    )
+
+
 class EntityIndex:
     """The people and organisations an article names, with every name mention's offsets."""
 
@@ -146,6 +235,7 @@ class EntityIndex:
         self._sentence_starts = sentence_starts
         self._pending: list[tuple[int, int, int]] | None = []  # None once read
         self.counterparts: dict[int, int] = {}  # person id -> the person the article calls their counterpart
+        self._modifiers: dict[int, list[str]] = {}  # _context_words by name start, read again for descriptions
         self._harvest()
 
     # -- building -----------------------------------------------------------------------
@@ -153,38 +243,28 @@ class EntityIndex:
         text = self.text
         headline_end = _title_case_headline_end(text)
         for match in _NAME_RUN.finditer(text):
-            start, end = match.span()
-            if start < headline_end:
+            origin = match.start()
+            if origin < headline_end:
                 continue  # Title Case Headline Words are not names
-            words = match.group().split()
-            # drop sentence-initial function words ("The", "But") and trailing possessive marks
-            while words and norm(words[0]) in _NOT_NAMES:
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-                words = words[1:]
-            if not words or all(w.isupper() and len(w) > 1 and "." not in w for w in words):
-                continue  # empty, or an all-caps dateline ("PORT HALDEN —")
-            if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
-                words[-1] = words[-1][:-2]  # "Dragunov's remarks": a mention of Dragunov
-                end -= 2
-            title, name = _split_title(words)
-            if not name:
-                if any(norm(w) in ORGANISATION_WORDS for w in words):
-                    self._add_organisation(" ".join(words), start, end)
+            run = _read_run(match.group())
+            if run is None:
                 continue
-            name_start = end - len(" ".join(name)) if text[start:end].endswith(" ".join(name)) else start
-            if name[-1].endswith("."):
-                name[-1] = name[-1][:-1]
-            if any(norm(w) in ORGANISATION_WORDS for w in name):
-                self._add_organisation(" ".join(words), start, end)
+            start, end = origin + run.start, origin + run.end
+            if run.kind == "organisation":
+                self._add_organisation(run.label, start, end)
                 continue
-            if any(norm(w) in PLACE_WORDS for w in name) and not title:
-                self._add_organisation(" ".join(name), name_start, end, person_like=True)
+            name_start = origin + run.name_start
+            if run.kind == "place":
+                self._add_organisation(run.label, name_start, end, person_like=True)
                 continue
-            descriptors = {descriptor_key(w) for w in title}
-            places = {stem_place(w) for w in title if is_place_word(w)}
-            gender = _gender_of(name, title)
-            name_end = name_start + len(" ".join(name))
-            known = self._existing_person(name)
+            descriptors = set(run.descriptors)
+            places = set(run.places)
+            gender = run.gender
+            known = self._existing_person(run.last_key, run.first_key)
+            if known is None and len(run.name) == 1 and not run.titled and run.file_key not in FIRST_NAME_GENDER:
+                # a lone capitalised word nobody was introduced under: a place or an organisation
+                self._add_organisation(run.label, name_start, origin + run.name_end, person_like=True)
+                continue
             if known is None:
                 # a new name: its modifier run decides whether it is a person ("Kremlin spokesman X")
                 modifiers = self._context_words(start)
@@ -192,48 +272,56 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
-            titled = any(norm(w) in TITLE_WORDS for w in title)  # "Norland's Keldmark" is no title
-            target = self._add_person(name, descriptors, gender, name_start, name_end, titled=titled,
-                                      places=places)
-            if target is not None:
-                # appositions and later mentions' context are read only if a description needs them
-                self._pending.append((target, start, end))
+            target = self._add_person(run, descriptors, gender, name_start, origin + run.name_end,
+                                      places=places, existing=known)
+            # appositions and later mentions' context are read only if a description needs them
+            self._pending.append((target, start, end))
 
     def _context_words(self, start: int) -> list[str]:
         """The modifier run right before a name: ``Kremlin spokesman``, ``Norland's senior envoy``."""
-        words = WORD.findall(self.text[max(0, start - 80):start])
-        picked: list[str] = []
-        for w in reversed(words):
-            if len(picked) >= 5 or not _is_modifier(w):
-                break
-            if w.endswith(".") and "." not in w[:-1] and norm(w) not in TITLE_WORDS:
-                break  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
-            picked.append(w)
-        return picked[::-1]
+        words = self._modifiers.get(start)
+        if words is None:
+            words = self._modifiers[start] = self._read_context_words(start)
+        return list(words)
+
+    def _read_context_words(self, start: int) -> list[str]:
+        floor = max(0, start - 80)
+        # The run usually ends a word or two back, so the words of a short stretch after a space
+        # come first. WORD tokenizes from a space exactly as from anywhere before it, so those
+        # words are the last words of the whole window; only if the run reaches back past the
+        # stretch's first word is the whole window needed.
+        space = self.text.rfind(" ", floor, start - 30)
+        if space >= 0:
+            picked = _modifier_run(WORD.findall(self.text[space + 1:start]))
+            if picked is not None:
+                return picked
+        return _modifier_run(WORD.findall(self.text[floor:start]), complete=True)
 
     def _context_descriptors(self, start: int, end: int) -> tuple[set[str], set[str]]:
         """(descriptor keys, place keys) the article attaches to the name at ``start:end``."""
         words = self._context_words(start)
         # apposition after the name: ", the Kremlin spokesman," / ", who heads the council,"
-        after = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]",
-                         self.text[end:end + 120])
+        after = _APPOSITION_AFTER.match(self.text[end:end + 120])
         if after:
             words += [w for w in WORD.findall(after.group(1)) if w[0].isalnum()]
         # apposition before the name: "his Russian counterpart, Security Council Secretary X"
-        before = re.search(r"([^,.;:\"“”«»\n—–()]{2,80}),\s*$", self.text[max(0, start - 100):start])
+        window = self.text[max(0, start - 100):start]
+        comma = len(window.rstrip()) - 1
+        # only a comma right before the name can end the match; the phrase before it holds at
+        # most 80 characters, so the search starts there (same match, a fraction of the tries)
+        before = _APPOSITION_BEFORE.search(window, max(0, comma - 80)) if window[comma:comma + 1] == "," else None
         if before:
             # the phrase between the last punctuation (or "and", "to", ...) and the comma before the name
-            segment = re.split(r"\b(?:and|with|between|by|from|as)\s+", before.group(1))[-1]
+            segment = _APPOSITION_BEFORE_LINK.split(before.group(1))[-1]
             phrase = [w for w in WORD.findall(segment) if w[0].isalnum()]
             if len(phrase) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in phrase):
                 words += phrase
         keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
         return {k for k in keys if k}, {stem_place(w) for w in words if is_place_word(w)}
 
-    def _existing_person(self, name: list[str]) -> Entity | None:
-        """The person already introduced under this name (same last name, compatible first)."""
-        last = norm(name[-1].rstrip("."))
-        first = norm(name[0]) if len(name) > 1 else None
+    def _existing_person(self, last: str, first: str | None) -> Entity | None:
+        """The person already introduced under this name (same last name, compatible first),
+        given the keys of its last and (if it has more than one word) first word."""
         for eid in reversed(self._by_last.get(last, [])):
             entity = self.entities[eid]
             if entity.type not in ("person", "unknown"):
@@ -249,8 +337,7 @@ class EntityIndex:
         word = entity.name
         if is_place_word(word) or norm(word) in ORGANISATION_WORDS or norm(word) in PLACE_WORDS:
             return False
-        if re.search(r"\b(?:in|to|from|at|into|near|outside|across|around|toward|towards)\s+" + re.escape(word) + r"\b",
-                     self.text) or re.search(r"\b" + re.escape(word) + r"(?:ic|ian|an|ese|ish|i)\b", self.text):
+        if _written_as_place(self.text, word):
             return False  # "in Kovask", or a country with its people's adjective ("Norland", "Norlandic")
         entity.type = "person"
         self._by_last.setdefault(norm(word), []).append(entity.id)
@@ -319,26 +406,20 @@ class EntityIndex:
             if places and not entity.places:
                 entity.places = places
 
-    def _add_person(self, name: list[str], descriptors: set[str], gender: str | None, start: int, end: int,
-                    *, titled: bool, places: set[str] = frozenset()) -> int | None:
-        last = norm(name[-1])
-        existing = self._existing_person(name)
+    def _add_person(self, run: _Run, descriptors: set[str], gender: str | None, start: int, end: int,
+                    *, places: set[str], existing: Entity | None) -> int:
+        """Record the mention of a person named by ``run``; ``existing`` is :meth:`_existing_person`'s."""
         target = existing.id if existing is not None else None
         if target is None:
-            if len(name) == 1 and not titled and last not in FIRST_NAME_GENDER:
-                # a lone capitalised word nobody was introduced under: a place or an organisation
-                self._add_organisation(" ".join(name), start, end, person_like=True)
-                return None
             # a person when something says so: a title, a known first name, an initial, a role
-            sure = titled or gender is not None or any(len(norm(w)) == 1 for w in name[:-1]) or bool(
-                descriptors & ROLE_NOUNS)
+            sure = run.titled or gender is not None or run.has_initial or bool(descriptors & ROLE_NOUNS)
             target = len(self.entities)
-            self.entities.append(Entity(target, " ".join(name), "person" if sure else "unknown", gender, set(),
+            self.entities.append(Entity(target, run.label, "person" if sure else "unknown", gender, set(),
                                         start, end))
-            self._by_last.setdefault(last, []).append(target)
+            self._by_last.setdefault(run.file_key, []).append(target)
         entity = self.entities[target]
-        if len(" ".join(name)) > len(entity.name):
-            entity.name = " ".join(name)
+        if len(run.label) > len(entity.name):
+            entity.name = run.label
         entity.gender = entity.gender or gender
         entity.descriptors |= descriptors
         if places and not entity.places:
@@ -415,10 +496,58 @@ class EntityIndex:
                 groups.setdefault(sentence, []).append(mention)
         return sorted(groups.items(), key=lambda item: -item[0])
 
+    def entities_named_in(self, start: int, end: int) -> set[int]:
+        """Ids of the entities with a mention starting in ``[start, end)``."""
+        mentions = self.mentions
+        i = bisect_left(mentions, start, key=_mention_start)
+        found = set()
+        while i < len(mentions) and mentions[i].start < end:
+            found.add(mentions[i].entity)
+            i += 1
+        return found
+
     def add_resolved_mention(self, start: int, end: int, entity: int) -> None:
         """Record a resolved pronoun/description so later pronouns see it."""
-        index = bisect_right([m.start for m in self.mentions], start)
+        index = bisect_right(self.mentions, start, key=_mention_start)
         self.mentions.insert(index, NameMention(start, end, entity))
+
+
+_PLACE_PREPOSITIONS = ("in", "to", "from", "at", "into", "near", "outside", "across", "around", "toward", "towards")
+_DEMONYM_ENDINGS = ("ic", "ian", "an", "ese", "ish", "i")
+
+
+def _written_as_place(text: str, word: str) -> bool:
+    r"""Does ``text`` have ``word`` after a preposition of place (``in Kovask``) or with a
+    demonym ending (``Norlandic``)? What ``\b(?:in|to|...)\s+WORD\b`` and
+    ``\bWORD(?:ic|ian|...)\b`` find, without compiling two patterns per word."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if _at_word_boundary(text, end):
+            blank = start
+            while blank > 0 and text[blank - 1].isspace():
+                blank -= 1
+            if blank < start and any(text.endswith(p, 0, blank) and _at_word_boundary(text, blank - len(p))
+                                     for p in _PLACE_PREPOSITIONS):
+                return True
+        if _at_word_boundary(text, start) and any(
+                text.startswith(e, end) and _at_word_boundary(text, end + len(e)) for e in _DEMONYM_ENDINGS):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _at_word_boundary(text: str, i: int) -> bool:
+    r"""``\b`` at ``text[i]``: a word character on one side only."""
+    return (i > 0 and _is_word_char(text[i - 1])) != (i < len(text) and _is_word_char(text[i]))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _mention_start(mention: NameMention) -> int:
+    return mention.start
 
 
 def description_words(words: list[str]) -> tuple[set[str], str, bool]:
@@ -467,17 +596,11 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
     capital_keys = {descriptor_key(w) for w in words if w[0].isupper() and norm(w) not in DETERMINERS}
     places = {stem_place(w) for w in words if is_place_word(w)}
     role_keys = keys - capital_keys
-    best, best_score, best_pos = None, 0.0, -1
-    for mention in index.mentions:
-        if mention.start >= pos:
-            break
-        if after is not None and (mention.start < after or index.entities[mention.entity].first_start < after):
-            continue  # looking ahead: only people first named after the description
-        entity = index.entities[mention.entity]
-        if entity.type != "person":
-            continue
+
+    def fit(entity: Entity) -> float | None:
+        """The description's score for a person, None when it does not fit them at all."""
         if places and entity.places and not places & entity.places:
-            continue  # "the Norlandic official" is not the Ostravian one
+            return None  # "the Norlandic official" is not the Ostravian one
         known = entity.descriptors | {norm(w) for w in entity.name.split()} | entity.places
         matched = capital_keys & known
         score = len(matched) - 0.5 * len(capital_keys - matched)
@@ -496,7 +619,22 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
                 pass  # someone's counterpart holds that someone's office, which may be any role
             else:
                 score -= 0.6
-        if not matched and not role_fit:
+        return score if matched or role_fit else None
+
+    scores: dict[int, float | None] = {}  # by entity: every mention of a person scores the same
+    best, best_score, best_pos = None, 0.0, -1
+    for mention in index.mentions:
+        if mention.start >= pos:
+            break
+        if after is not None and (mention.start < after or index.entities[mention.entity].first_start < after):
+            continue  # looking ahead: only people first named after the description
+        entity = index.entities[mention.entity]
+        if entity.type != "person":
+            continue
+        if mention.entity not in scores:
+            scores[mention.entity] = fit(entity)
+        score = scores[mention.entity]
+        if score is None:
             continue
         nearer = mention.start < best_pos if after is not None else mention.start > best_pos
         if score > best_score or (score == best_score and (best is None or nearer)):
@@ -504,6 +642,7 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
     return best
 
 
+@lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
     """A nationality or country word (``Ostravian``, ``Norland's``, ``U.S.``), by its form."""
     if not word[:1].isupper():
@@ -512,6 +651,7 @@ def is_place_word(word: str) -> bool:
     return stem_place(word) != w or word.endswith(("'s", "’s")) or w in {"u.s", "u.k", "u.n", "e.u"}
 
 
+@lru_cache(maxsize=65536)
 def _is_modifier(word: str) -> bool:
     """Words that may stand in the modifier run before a name."""
     w = norm(word)
