@@ -210,3 +210,17 @@ def test_documents_and_agents_inside_the_subject(text, expected):
 def test_an_unfinished_clause_before_an_attribution_is_one_content_around_it(text):
     [quote] = extract_quotes(text, language="en")
     assert (quote.quote, quote.rule) == (text.rstrip("."), "parenthetical:speaker_cue")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("But a few days later, Strand reversed himself yet again, telling Ostra-Press that the law is settled.", "Strand"),
+    ("One operative inside the Citadel tried to play it down, saying the comments were not a big deal.",
+     "One operative inside the Citadel"),
+    ("The departments declined to give details, saying they cannot discuss the case.", "The departments"),
+    ('Eight years ago, he backed Voss and said, "Marek has never done anything for us."', "he"),
+    ("Although the panel met, Voss left early, saying the talks were over.", "Voss"),
+])
+def test_the_subject_of_a_participial_cue_after_openers(text, speaker):
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker_mention == speaker
+

@@ -89,6 +89,12 @@ _CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if
     speaking asked meanwhile however still later earlier separately for with from during
 """.split())
 _NOT_SUBJECT_STARTS = frozenset({"asked", "speaking", "pressed", "questioned"})
+# Words that open a sentence before its subject (clause_subject skips them)
+_COORDINATORS = frozenset({"but", "and", "yet", "so", "or", "still", "now", "then"})
+_SUBORDINATORS = frozenset({"although", "though", "because", "since", "while", "when", "if", "after", "before", "as",
+                            "once", "unless", "until", "whereas", "absent", "despite"})
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "year", "month", "week", "day"})
 # "... and said" / "... but maintained": a cue sharing the subject of the one before.
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|did|does|do|has|have|had|would|will|\w+ly|"
                           r"(?:on|last|this|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -833,21 +839,38 @@ class Rules:
         start = max(self.doc.body_start(unit), self.text.rfind(";", unit.start, limit) + 1)
         words = _words(self.text, start, limit)
         k = 0
-        # skip fronted adverbials: "Finally, asked about it, she laughed and said"
-        while k < len(words) and _is_fronted(words[k][2]):
-            comma = next((m for m in range(k, min(len(words), k + 25)) if words[m][2] == ","), None)
-            if comma is None:
-                return None
-            k = comma + 1
+        while k < len(words):
+            word = norm(words[k][2])
+            if word in _COORDINATORS:
+                k += 1  # "But a few days later, Trump ...": a conjunction, then the clause
+            elif _is_fronted(words[k][2]) or word in _SUBORDINATORS or words[k][2][0].isdigit() or (
+                    word in _NUMBER_WORDS and k + 1 < len(words) and norm(words[k + 1][2]) in _TIME_UNITS) or (
+                    any(norm(w[2]) in {"later", "ago", "earlier"} and words[m + 1][2] == ","
+                        for m, w in enumerate(words[k:k + 6], start=k) if m + 1 < len(words))):
+                # skip fronted adverbials: "Finally, asked about it, she laughed and said";
+                # "Although X, Y ..."; "Eight years ago, he ..."
+                comma = next((m for m in range(k, min(len(words), k + 25)) if words[m][2] == ","), None)
+                if comma is None:
+                    return None
+                k = comma + 1
+            else:
+                break
         if k >= len(words):
             return None
         first = words[k][2]
         if norm(first) in PRONOUNS:
             return words[k][0], words[k][1], [first]
         picked = []
-        if norm(first) in DETERMINERS and first.lower() == first or norm(first) in {"the", "a", "an", "his", "her"}:
+        if norm(first) in DETERMINERS and first.lower() == first or norm(first) in {"the", "a", "an", "his", "her"} or (
+                norm(first) in DETERMINERS and k + 1 < len(words) and words[k + 1][2].islower()):
             picked.append(words[k])
             k += 1
+            # "The departments", "One operative inside the tower": the noun after the determiner
+            while k < len(words) and len(picked) < 4 and words[k][2].isalpha() and words[k][2].islower() and (
+                    norm(words[k][2]) not in AUXILIARIES and not _VERBISH.fullmatch(words[k][2])
+                    and norm(words[k][2]) not in _PREPOSITIONS_IN_NP and not words[k][2].endswith("ed")):
+                picked.append(words[k])
+                k += 1
         while k < len(words) and len(picked) < 8:
             word = words[k][2]
             if word[0].isupper() or (picked and norm(word) in ROLE_NOUNS) or word in {"'s", "’s"}:
@@ -861,7 +884,8 @@ class Rules:
             break
         while picked and norm(picked[-1][2]) in DETERMINERS | {"of", "for"}:
             picked.pop()
-        if not picked or not (picked[-1][2][0].isupper() or norm(picked[-1][2]) in ROLE_NOUNS):
+        if not picked or not (picked[-1][2][0].isupper() or norm(picked[-1][2]) in ROLE_NOUNS or (
+                len(picked) >= 2 and norm(picked[0][2]) in DETERMINERS)):
             return None
         return picked[0][0], picked[-1][1], [w[2] for w in picked]
 
@@ -1279,6 +1303,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             subject = rules.clause_subject(unit, cue.start())
             if subject is not None:
                 return [make(content, subject, f"{kind}:{lemma}:subject")]
+        if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
+            inherit = None  # no subject found and no quote earlier in the sentence: unresolved, not guessed
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
     speaker = rules.speaker_before(floor, cue.start())
