@@ -125,11 +125,13 @@ _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
 # "S, many economists say, because R": a subordinate clause that goes on with the content
 _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|though|even\s+though|unless|"
                                             r"so\s+that|given\s+that)\s")
-# "sent out a statement reassuring voters that S": a document that carries its author's words
-_DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|"
-                              r"e-?mail|release|note|message|tweet|post|video|article|report|op-ed|column|essay|"
-                              r"filing|brief|ad|advertisement)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-                              r"Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?$", re.IGNORECASE)
+# Documents that carry their author's words
+_DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript|communiqu[eé]|note|message|tweet|"
+                   r"post|video|article|report|op-ed|column|essay|filing|brief|document|summary|notice|ad|advertisement)")
+# "sent out a statement reassuring voters that S": the author speaks through the document
+_DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?" + _DOCUMENT_WORDS +
+                              r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+                              r"yesterday|last\s+week|this\s+week))?$", re.IGNORECASE)
 # "obtained by X" right before a speaker phrase: X is an agent inside the subject, not the subject
 _AGENT_BEFORE = re.compile(r"\s(?:obtained|seen|reviewed|released|published|issued|posted|filed|signed|sent|"
                            r"circulated|leaked)\s+(?:to\s+|by\s+)$")
@@ -157,8 +159,7 @@ _SILENT_AFTER_NAME = re.compile(r"(?:\s+(?:himself|herself|itself))?\s+(?:(?:has
 _SIDES = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)\s+and\s+(?:the\s+)?"
                     r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)")
 # "a statement released by X", "a report from X": a document and its author
-_DOCUMENT_NOUN = re.compile(r"\b(?:statement|report|letter|memo|release|readout|transcript|communiqu[eé]|note|"
-                            r"filing|document|summary|post|tweet|notice)s?\b", re.IGNORECASE)
+_DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
                           r"\s+(?:by|from)\s+")
 # A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
