@@ -224,3 +224,29 @@ def test_the_subject_of_a_participial_cue_after_openers(text, speaker):
     [quote] = extract_quotes(text, language="en")
     assert quote.speaker_mention == speaker
 
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ('A Norlandic official in the room told us the first session had been "serious and detailed."',
+     "A Norlandic official in the room"),
+    ("A diplomat from a third country who was briefed on the talks said the delegation had a long list.",
+     "A diplomat from a third country"),
+    ("Norland and Ostravia agreed to restore a hotline, a senior Norlandic official who spoke on condition of "
+     "anonymity said after the talks.", "a senior Norlandic official"),
+])
+def test_an_unnamed_source_with_a_postmodifier_or_relative_clause(text, mention):
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker_mention == mention
+
+
+def test_according_to_him():
+    text = "Pavel A. Dragunov met the press. According to him, the parties agreed to restore the line."
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.speaker) == ("the parties agreed to restore the line", "Pavel A. Dragunov")
+
+
+def test_a_capitalised_word_with_a_lower_case_suffix_is_no_person():
+    text = ("Miriam T. Calloway flew home. The White House-style briefing room was packed. "
+            "Speaking at the airport, she said she had raised the case.")
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker == "Miriam T. Calloway"

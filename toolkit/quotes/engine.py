@@ -140,6 +140,9 @@ _SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?:If|When|Whenever|Although
                                 r"Unless|Until|While|Whereas|Once|Rather\s+than|Instead\s+of|So\s+long\s+as|As\s+long\s+as)\b")
 # ... or ends on a word that needs more: "he supported a bigger tent and,"
 _DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an)\s*,$", re.IGNORECASE)
+# A relative clause between a speaker and the cue: "an official who spoke on condition of anonymity said"
+_WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
@@ -625,6 +628,13 @@ class Rules:
         parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
         ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
+        relative_clause = _WHO_CLAUSE_BEFORE_CUE.search(self.text, unit_start, cue_start)
+        if relative_clause is not None:
+            # "a diplomat from a third country who was briefed on the talks said": the antecedent speaks
+            antecedent = self.speaker_before(unit_start, relative_clause.start())
+            if antecedent is not None and (antecedent[2][0][0].isupper() or norm(antecedent[2][-1]) in ROLE_NOUNS
+                                           or norm(description_head(antecedent[2])) in ROLE_NOUNS):
+                return antecedent
         time_words = _TIME_BEFORE_CUE.search(self.text, unit_start, cue_start)
         if time_words and time_words.start() > unit_start:
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
@@ -751,6 +761,9 @@ class Rules:
                 if j >= 2 and norm(words[j - 1][2]) in {"of", "for", "at", "from"} and (
                         words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
                     j -= 1  # "the director of the Halden Institute": go on past "of the"
+                    continue
+                if j >= 2 and norm(words[j - 1][2]) in {"in", "inside", "on"} and norm(words[j - 2][2]) in ROLE_NOUNS:
+                    j -= 1  # "a Norlandic official in the room": the official, not the room
                     continue
                 if j >= 3 and f"{norm(words[j - 2][2])} {norm(words[j - 1][2])}" in _SOURCE_LINKS and (
                         norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS or words[j - 3][2][0].isupper()):
@@ -1467,6 +1480,8 @@ class Resolver:
         lowered = [norm(w) for w in words]
         head = lowered[-1]
         text = " ".join(words)
+        if len(words) == 1 and head in _OBJECT_PRONOUNS:
+            head = _OBJECT_PRONOUNS[head]  # "according to him"
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
         if head == "it" and len(words) == 1:

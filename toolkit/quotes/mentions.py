@@ -56,6 +56,8 @@ _NOT_NAMES = frozenset("""
 """.split()) - {"mr", "mrs", "ms", "dr"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "from", "with", "on", "by"})
+# A capitalised word made an adjective by a lower-case suffix: "House-style", "Kovask-based"
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+$")
 # "her Ostravian counterpart Pavel A. Dragunov", "his counterpart, Miriam T. Calloway": right before a name
 _COUNTERPART_BEFORE_NAME = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w.’'\-]*\s+)?counterpart,?\s+")
 # A sentence opening with a definite description: ``The foreign minister, who ...``.
@@ -246,6 +248,8 @@ class EntityIndex:
             origin = match.start()
             if origin < headline_end:
                 continue  # Title Case Headline Words are not names
+            if _ADJECTIVE_COMPOUND.search(match.group()):
+                continue  # "White House-style", "Kovask-based": an adjective, not a name
             run = _read_run(match.group())
             if run is None:
                 continue
