@@ -250,3 +250,15 @@ def test_a_capitalised_word_with_a_lower_case_suffix_is_no_person():
             "Speaking at the airport, she said she had raised the case.")
     [quote] = extract_quotes(text, language="en")
     assert quote.speaker == "Miriam T. Calloway"
+
+
+def test_a_participial_cue_after_a_quotation_s_own_comma():
+    text = ('Owen Strand noted that the hotline would run "around the clock," adding that officers would meet in April.')
+    assert [(q.quote, q.speaker) for q in extract_quotes(text, language="en")] == [
+        ('the hotline would run "around the clock,"', "Owen Strand"), ("officers would meet in April", "Owen Strand")]
+
+
+def test_through_its_spokesman():
+    text = 'The Citadel, through its spokesman Ivo Marek, insisted on Saturday that Kovask had "never left the table".'
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.speaker) == ('Kovask had "never left the table"', "Citadel")

@@ -82,7 +82,7 @@ _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
 _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
 _PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an his her its their one now then until himself herself
-    itself speaking a former also still once like as in meanwhile however though too instead likewise
+    itself speaking a former also still once like as in meanwhile however though too instead likewise through via
 """.split())
 # Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
 _CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if because though although yet also then
@@ -955,6 +955,9 @@ class Rules:
             form = cue.group().lower()
             if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.endswith("ing")):
                 return start + len(before) - 1
+            if (len(before) > 1 and before[-1] in _CLOSING and before[-2] == "," and form.endswith("ing")
+                    and self.doc.quotation_covering(start + len(before) - 2) is not None):
+                return start + len(before)  # '... "around the clock," adding that': the quotation's comma
             coordinated = _COORDINATED.search(text[start:cue.start()])
             if coordinated and self.clause_follows(cue.end(), unit.end):
                 return start + coordinated.start()
@@ -1310,7 +1313,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if content is None:
             return []
         inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
-                                  or _DOCUMENT_BEFORE.search(stripped)) else "next"
+                                  or _DOCUMENT_BEFORE.search(stripped)
+                                  or (not stripped and previous_end > unit.start)) else "next"
         kind = "coordinated" if coordinated else "participial"
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
             # "X left the hall, saying that S": the main clause is not speech; its subject speaks
