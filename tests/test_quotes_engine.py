@@ -262,3 +262,16 @@ def test_through_its_spokesman():
     text = 'The Citadel, through its spokesman Ivo Marek, insisted on Saturday that Kovask had "never left the table".'
     [quote] = extract_quotes(text, language="en")
     assert (quote.quote, quote.speaker) == ('Kovask had "never left the table"', "Citadel")
+
+
+def test_a_medium_citing_a_source_in_an_aside():
+    text = "Kovask Broadcasting, citing a source in the council apparatus, reported that a meeting could be held soon."
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.speaker, quote.via) == (
+        "a meeting could be held soon", "a source in the council apparatus", "Kovask Broadcasting")
+
+
+def test_even_the_organisation_in_an_aside():
+    text = 'Even the Granite House, in a cautious statement, said only that the talks were "a first step".'
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker == "Granite House"

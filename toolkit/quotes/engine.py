@@ -142,7 +142,10 @@ _SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?:If|When|Whenever|Although
 _DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an)\s*,$", re.IGNORECASE)
 # A relative clause between a speaker and the cue: "an official who spoke on condition of anonymity said"
 _WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
+# "X, citing a source in the council, reported": the aside between a medium and its cue
+_CITING_ASIDE = re.compile(r"\s*,\s*citing\s+([^,;:\"“”«»]{2,120}?)\s*,\s*(?:\w+ly\s+)?$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_SENTENCE_ADVERBS = frozenset({"even", "only", "but", "and", "yet", "so", "also", "still"})
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
@@ -716,7 +719,8 @@ class Rules:
             found = self._np_ending_at(words, j)
             if found is None:
                 continue
-            if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS:
+            if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS or (
+                    found[0] == 1 and norm(words[0][2]) in _SENTENCE_ADVERBS):  # "Even the Granite House, in ...,"
                 if found[0] == 0:
                     return j
                 fallback = fallback if fallback is not None else j
@@ -1332,6 +1336,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # "Dragunov said S, Ostra-Press reported": Dragunov's quote, through Ostra-Press
         candidates[-1] = replace(last, via=" ".join(speaker[2]))
         return []
+    citing = _CITING_ASIDE.match(text, speaker[1], cue.start()) if speaker is not None else None
+    if citing is not None:
+        # "Kovask Broadcasting, citing a source in the council, reported that S": the source speaks
+        source = (citing.start(1), citing.end(1), citing.group(1).split())  # the whole aside names the source
+        if source[2]:
+            content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
+            if content is not None:
+                return [make(content, source, "citing:aside", via=" ".join(speaker[2]))]
     if speaker is not None and _AS_OPENER.fullmatch(text, doc.body_start(unit) if floor == unit.start else floor,
                                                     speaker[0]):
         # "As X said on Monday, S": the content is the main clause after the comma
