@@ -127,3 +127,13 @@ def test_his_counterpart_is_the_person_the_article_paired_with_him():
             '"The channel is working," Dragunov told Ostra-Press. '
             "His Norlandic counterpart told reporters that the call had been businesslike.")
     assert speakers(text)[-1] == ("the call had been businesslike", "Miriam T. Calloway")
+
+
+@pytest.mark.parametrize(("run", "name"), [
+    ("Norland Miriam Calloway", "Miriam T. Calloway"),
+    ("Ostravia Pavel Dragunov", "Pavel A. Dragunov"),
+])
+def test_a_word_before_a_first_name_is_no_part_of_the_name(run, name):
+    text = f"National Security Adviser of {run} met reporters. {name.split()[-1]} said the talks were useful."
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker == run.split(maxsplit=1)[1]

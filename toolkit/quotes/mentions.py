@@ -138,6 +138,9 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
         w = norm(words[cut - 1])
         if w in TITLE_WORDS or w in ORGANISATION_WORDS or _POSSESSIVE.search(words[cut - 1]) or "." in w and len(w) > 2:
             break
+        if (cut < len(words) - 1 and norm(words[cut]) in FIRST_NAME_GENDER and w not in FIRST_NAME_GENDER
+                and len(w) > 1):
+            break  # "Adviser of Norland Miriam Calloway": a country, then the person's first name
         cut -= 1
     return words[:cut], words[cut:]
 
