@@ -137,3 +137,14 @@ def test_a_word_before_a_first_name_is_no_part_of_the_name(run, name):
     text = f"National Security Adviser of {run} met reporters. {name.split()[-1]} said the talks were useful."
     [quote] = extract_quotes(text, language="en")
     assert quote.speaker == run.split(maxsplit=1)[1]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The hotline will be tested soon, according to a statement issued by the Norlandic mission. "
+     "The statement said the two sides had discussed deployments.", "Norlandic mission"),
+    ("The Citadel said in a statement that the talks were useful. The statement said both sides had agreed.",
+     "Citadel"),
+])
+def test_the_statement_speaks_for_whoever_issued_it(text, speaker):
+    last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
+    assert (last.speaker, last.resolution) == (speaker, "description:document")

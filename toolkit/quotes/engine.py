@@ -164,6 +164,13 @@ _SILENT_AFTER_NAME = re.compile(r"(?:\s+(?:himself|herself|itself))?\s+(?:(?:has
 # The two sides an article names: "talks between Norland and Ostravia"
 _SIDES = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)\s+and\s+(?:the\s+)?"
                     r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?)")
+# Where an article says who issued a document: "a statement issued by the Norlandic mission",
+# "the Citadel said in a statement"
+_DOCUMENT_ISSUER = re.compile(
+    r"(?i:" + _DOCUMENT_WORDS + r"\s+(?:(?:issued|released|published|put\s+out|sent|circulated)\s+)?(?:by|from))\s+"
+    r"(?P<by>(?:the\s+)?[A-Z])"
+    r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:said|says|announced|added)\s+"
+    r"(?:\w+\s+)?in\s+an?\s+(?:\w+\s+)?(?i:" + _DOCUMENT_WORDS + r")")
 # "a statement released by X", "a report from X": a document and its author
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
@@ -1520,6 +1527,11 @@ class Resolver:
                 return Resolution(names, "group", "group:names", None, tuple(m.id for m in members))  # type: ignore[union-attr]
         if is_group_phrase(list(words)):
             return self._group(start, words)
+        if len(words) == 2 and lowered[0] in {"the", "that", "this"} and _DOCUMENT_NOUN.fullmatch(words[1]):
+            # "The statement said": the body that issued the statement the article mentioned before
+            issuer = self._document_issuer(start)
+            if issuer is not None:
+                return replace(issuer, how="description:document")
         if len(words) >= 2 and lowered[0] in {"his", "her"} and head == "counterpart":
             # "his Norlandic counterpart": the person the article made the counterpart of "him"
             owner = self._pronoun("he" if lowered[0] == "his" else "she", start, None, previous)
@@ -1586,6 +1598,25 @@ class Resolver:
                 if not (places and entity.places and not places & entity.places):
                     return Resolution(entity.name, "person", "description:nearest", entity.id)
         return self._unnamed(text, words, start)
+
+    def _document_issuer(self, pos: int) -> Resolution | None:
+        """Who issued the last statement (report, letter ...) mentioned before ``pos``:
+        ``a statement issued by the Norlandic mission``, ``the Citadel said in a statement``."""
+        text = self.doc.text
+        found = None
+        for found in _DOCUMENT_ISSUER.finditer(text, max(0, pos - 3000), pos):
+            pass
+        if found is None:
+            return None
+        rules, unit = Rules(self.doc), self.doc.unit_at(found.start())
+        if found.group("by"):
+            phrase = rules.speaker_after(found.start("by"), unit.end)
+        else:
+            phrase = rules.speaker_before(unit.start, found.end("subject"))
+        if phrase is None:
+            return None
+        resolution = self.resolve(tuple(phrase[2]), phrase[0], phrase[1], cue_lemma=None, previous=None)
+        return resolution if resolution.speaker else None
 
     def _named_ahead(self, words, end: int) -> Resolution | None:
         """``The Foreign Minister of Valmora said ... Lena Aurich, the Valmoran minister, ...``:
