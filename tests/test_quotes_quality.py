@@ -22,7 +22,10 @@ GATES = {
     "dev fixtures": (sorted((DATA / "fixtures" / "dev").glob("gold*.jsonl")), DATA / "fixtures" / "dev" / "text",
                      0.95, 0.96),
     "held-out fixtures": ([DATA / "fixtures" / "heldout" / "gold.jsonl"], DATA / "fixtures" / "heldout" / "text",
-                          0.91, 0.94),
+                          0.92, 0.95),
+    # measured blind at 0.865 once, then its errors were studied (see README, "Accuracy")
+    "held-out set 2": ([DATA / "fixtures" / "heldout2" / "gold.jsonl"], DATA / "fixtures" / "heldout2" / "text",
+                       0.90, 0.94),
 }
 
 
