@@ -275,3 +275,20 @@ def test_even_the_organisation_in_an_aside():
     text = 'Even the Granite House, in a cautious statement, said only that the talks were "a first step".'
     [quote] = extract_quotes(text, language="en")
     assert quote.speaker == "Granite House"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Helena Voss wrote in her memoir, "Rooms Without Windows", that the accord failed early.',
+                 [("indirect", "the accord failed early", "Helena Voss")], id="memoir-title-in-the-bridge"),
+    pytest.param('The Citadel insisted that Kovask had "never left the table" — a claim that will surprise many.',
+                 [("mixed", 'Kovask had "never left the table"', "The Citadel")], id="dash-then-a-claim-that"),
+])
+def test_titles_and_summaries_around_content(text, expected):
+    assert found(text) == expected
+
+
+def test_the_official_is_the_unnamed_source_who_just_spoke():
+    text = ("Miriam T. Calloway led the talks. A senior Norlandic official said the engineers' case had been "
+            'raised. Calloway left early. "They listened," the official said.')
+    assert [q.speaker for q in sorted(extract_quotes(text, language="en"), key=lambda q: q.start)] == [
+        "A senior Norlandic official", "A senior Norlandic official"]

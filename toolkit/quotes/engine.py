@@ -171,6 +171,9 @@ _DOCUMENT_ISSUER = re.compile(
     r"(?P<by>(?:the\s+)?[A-Z])"
     r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:said|says|announced|added)\s+"
     r"(?:\w+\s+)?in\s+an?\s+(?:\w+\s+)?(?i:" + _DOCUMENT_WORDS + r")")
+# A work whose title may follow in quotation marks: "in her memoir, "Rooms Without Windows", that"
+_WORK_TITLED = re.compile(r"(?i:memoir|book|novel|paper|speech|interview|programme|program|show|podcast|film|"
+                          + _DOCUMENT_WORDS + r")")
 # "a statement released by X", "a report from X": a document and its author
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
@@ -197,7 +200,7 @@ _FRONTED_SUBORDINATE = re.compile(r"(?:However|But|And|Still|Yet|Meanwhile|Now),
 _ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
 _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
-_SUMMATIVE_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
+_SUMMATIVE_APPOSITIVE = re.compile(r"(?:,|\s+—|\s+–|\s+--)\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
                                    r"acknowledgment|acknowledgement|admission|warning|message|position|view|move|"
                                    r"step|sign|charge|accusation|allegation)\s+(?:that|which)\b", re.IGNORECASE)
 # Quantifiers that stand alone as a subject: "some say", "others argue".
@@ -584,7 +587,8 @@ def _without_quoted_titles(words: list[tuple[int, int, str]]) -> list[tuple[int,
     while k < len(words):
         word = words[k][2]
         if word in _OPENING and kept and (kept[-1][2][0].isupper() or norm(kept[-1][2]) in {"on", "in"}
-                                          or kept[-1][2] in {"'s", "’s"}):
+                                          or kept[-1][2] in {"'s", "’s"} or (
+                    kept[-1][2] == "," and len(kept) > 1 and _WORK_TITLED.fullmatch(kept[-2][2]))):
             close = next((m for m in range(k + 1, min(len(words), k + 9)) if words[m][2] in _CLOSING), None)
             if close is not None and close > k + 1 and all(w[2][0].isupper() or not w[2][0].isalpha()
                                                            for w in words[k + 1:close]):
@@ -1576,7 +1580,10 @@ class Resolver:
             return Resolution(_strip_article(text), "organisation", "organisation")
         earlier_unnamed = self._unnamed_antecedent(words, start)
         entity = resolve_description(self.index, list(words), start)
-        if entity is not None and (earlier_unnamed is None or self._last_mention(entity.id, start) > earlier_unnamed[0]):
+        last_speaker_unnamed = (earlier_unnamed is not None and previous is not None
+                                and previous.speaker_type == "unnamed" and previous.speaker == earlier_unnamed[1])
+        if entity is not None and not last_speaker_unnamed and (
+                earlier_unnamed is None or self._last_mention(entity.id, start) > earlier_unnamed[0]):
             self.index.add_resolved_mention(start, end, entity.id)
             return Resolution(entity.name, "person", "description", entity.id)
         if earlier_unnamed is not None:
