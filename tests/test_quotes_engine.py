@@ -282,6 +282,8 @@ def test_even_the_organisation_in_an_aside():
                  [("indirect", "the accord failed early", "Helena Voss")], id="memoir-title-in-the-bridge"),
     pytest.param('The Citadel insisted that Kovask had "never left the table" — a claim that will surprise many.',
                  [("mixed", 'Kovask had "never left the table"', "The Citadel")], id="dash-then-a-claim-that"),
+    pytest.param('Dragunov described his talks with Norland\'s security adviser in Port Halden as "frank" and "useful".',
+                 [("mixed", '"frank" and "useful"', "Dragunov")], id="described-long-object-as-two-quotations"),
 ])
 def test_titles_and_summaries_around_content(text, expected):
     assert found(text) == expected

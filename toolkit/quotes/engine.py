@@ -171,6 +171,8 @@ _DOCUMENT_ISSUER = re.compile(
     r"(?P<by>(?:the\s+)?[A-Z])"
     r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:said|says|announced|added)\s+"
     r"(?:\w+\s+)?in\s+an?\s+(?:\w+\s+)?(?i:" + _DOCUMENT_WORDS + r")")
+# 'as "frank" and "useful"': a second quotation joined to a naming cue's first
+_AND_QUOTATION = re.compile(r"\s+(?:and|or)\s+(?=[\"“„«‘'])")
 # A work whose title may follow in quotation marks: "in her memoir, "Rooms Without Windows", that"
 _WORK_TITLED = re.compile(r"(?i:memoir|book|novel|paper|speech|interview|programme|program|show|podcast|film|"
                           + _DOCUMENT_WORDS + r")")
@@ -268,7 +270,10 @@ _COMMA_THEN_QUOTE_OR_PARTICIPLE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“
 _APPOSITION_TO_END = re.compile(r"\s*,\s*[^\"“”«»]{0,160}?(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))")
 _BY = re.compile(r"\s+by\s+")
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
-_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)\s*(?:as\s+)?(?=[\"“„«‘'])")
+# The object of a naming cue up to its quotation; after "as" it may be longer
+# ('described his talks with the adviser in Port Halden as "frank"')
+_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+as)?\s+(?=[\"“„«‘'])"
+                            r"|((?:\s+[\w’'\-.]+){9,16}?)\s+as\s+(?=[\"“„«‘'])")
 
 
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
@@ -1307,21 +1312,27 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         q = doc.quotation_starting(cue.end() + m.end(), unit.end)
         if q is None or q.close < 0:
             return []
-        if lemma in {"call", "term", "dub", "label"} and not m.group(1).strip() and form.endswith("ed") and prev_word and (
+        if lemma in {"call", "term", "dub", "label"} and not (m.group(1) or "").strip() and m.group(2) is None \
+                and form.endswith("ed") and prev_word and (
                 prev_word.group(1).islower() and norm(prev_word.group(1)) not in AUXILIARIES | set(PRONOUNS)):
             return []  # 'a class called "Perception"', 'what is typically called "X"': a name, not a quote
+        named = Document.outer(q)
+        joined = _AND_QUOTATION.match(text, named[1], unit.end)
+        second = doc.quotation_starting(joined.end(), unit.end) if joined else None
+        if second is not None and second.close >= 0:
+            named = (named[0], Document.outer(second)[1])  # 'described the talks as "frank" and "useful"': both
         if participial or coordinated:
             inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
                                   or _DOCUMENT_BEFORE.search(stripped)) else "next"
             if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
                 subject = rules.clause_subject(unit, cue.start())
                 if subject is not None:
-                    return [make(Document.outer(q), subject, f"naming:{lemma}:subject")]
-            return [make(Document.outer(q), None, f"naming:{lemma}", inherit=inherit)]
+                    return [make(named, subject, f"naming:{lemma}:subject")]
+            return [make(named, None, f"naming:{lemma}", inherit=inherit)]
         speaker = rules.speaker_before(floor, cue.start())
         if speaker is None:
             return []
-        return [make(Document.outer(q), speaker, f"naming:{lemma}")]
+        return [make(named, speaker, f"naming:{lemma}")]
 
     if participial or coordinated:
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
