@@ -294,3 +294,18 @@ def test_the_official_is_the_unnamed_source_who_just_spoke():
             'raised. Calloway left early. "They listened," the official said.')
     assert [q.speaker for q in sorted(extract_quotes(text, language="en"), key=lambda q: q.start)] == [
         "A senior Norlandic official", "A senior Norlandic official"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Miriam T. Calloway spoke last. The restored hotline is, in her words, ‘a floor, not a ceiling’.",
+     ("direct", "a floor, not a ceiling", "Miriam T. Calloway")),
+    ('Nadia Okafor spoke. In Okafor\'s own words, the talks were "a beginning".',
+     ("mixed", 'the talks were "a beginning"', "Nadia Okafor")),
+])
+def test_in_her_words(text, expected):
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.kind, quote.quote, quote.speaker) == expected
+
+
+def test_in_her_words_needs_content():
+    assert found("She was lost in her words again.") == []

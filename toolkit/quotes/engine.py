@@ -13,7 +13,7 @@ One pass over an article, in this order:
    quotation object (``called it "Q"``), a plain cue with its speaker before
    (``X said``) or after it (``said X``), or a main-clause cue whose subject is the
    antecedent of an earlier relative one (``X, who said S, told reporters T``), or an
-   ``as`` clause before its content (``As X said on Monday, S``);
+   ``as`` clause before its content (``As X said on Monday, S``), or ``in her words``;
 4. content: after the cue (``that``, a colon, a quotation, or a bare clause), or
    before it (``S, X said``; ``"Q," said X``); a quotation split by its attribution
    gives two quotes; content stops where another attribution takes over;
@@ -58,6 +58,8 @@ CUE_PATTERN = re.compile(
     # "Ostra-Press quoted Dragunov as saying"
     r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
     r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear|put(?:s|ting)?\s+it)"
+    # "in her words", "in Okafor's own words"
+    r"|(?P<words>in\s+(?P<owner>his|her|their|[A-Z][\w’'\-]*(?:'s|’s))\s+(?:own\s+)?words)"
     r"|(?P<verb>" + trie_pattern(_FORMS) + r")"
     r")\b",
     re.IGNORECASE,
@@ -144,7 +146,7 @@ _DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an)\
 _WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
 # "X, citing a source in the council, reported": the aside between a medium and its cue
 _CITING_ASIDE = re.compile(r"\s*,\s*citing\s+([^,;:\"“”«»]{2,120}?)\s*,\s*(?:\w+ly\s+)?$")
-_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}
 _SENTENCE_ADVERBS = frozenset({"even", "only", "but", "and", "yet", "so", "also", "still"})
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
@@ -189,6 +191,7 @@ _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
 _COLON_AFTER = re.compile(r"\s*:\s*")  # "As one diplomat put it: ..."
+_COMMA_AFTER = re.compile(r"\s*,?")
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
@@ -1225,6 +1228,16 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         start = comma.end()
         start, end = _trim_content(text, start, rules.content_end(start, unit, unit_cues))
         return [make((start, end), speaker, "according_to:before")] if end > start else []
+
+    if cue.group("words"):
+        # "The hotline is, in her words, 'a floor, not a ceiling'": the owner of the words speaks
+        owner = cue.group("owner")
+        after = _COMMA_AFTER.match(text, cue.end()).end()  # "In Okafor's words, S"
+        content = rules.content_after(after, unit, "say", unit_cues, allow_bare=True)
+        if content is None:
+            return []
+        word = owner[:-2] if owner.endswith(("'s", "’s")) else owner
+        return [make(content, (cue.start("owner"), cue.start("owner") + len(word), [word]), "in_words")]
 
     if cue.group("passive"):
         speaker = rules.speaker_before(floor, cue.start())
