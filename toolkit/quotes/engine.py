@@ -59,7 +59,7 @@ CUE_PATTERN = re.compile(
     r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
     r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear|put(?:s|ting)?\s+it)"
     # "in her words", "in Okafor's own words"
-    r"|(?P<words>in\s+(?P<owner>his|her|their|[A-Z][\w’'\-]*(?:'s|’s))\s+(?:own\s+)?words)"
+    r"|(?P<words>in\s+(?P<owner>his|her|their|[\w’'\-]+(?:'s|’s))\s+(?:own\s+)?words)"
     r"|(?P<verb>" + trie_pattern(_FORMS) + r")"
     r")\b",
     re.IGNORECASE,
