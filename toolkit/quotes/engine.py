@@ -42,7 +42,7 @@ from toolkit.quotes.mentions import (
     is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import stem_place, trie_pattern
-from toolkit.tokenize import NEWS_ABBREVIATIONS, Sentence, paragraph_sentences, split_paragraphs
+from toolkit.tokenize import NEWS_ABBREVIATIONS, paragraph_sentences, split_paragraphs
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
 _AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
@@ -423,13 +423,14 @@ class Document:
         self.sentence_starts = [u.start for u in self.units]  # the units are the sentences pronouns count
         self._paragraph_starts = [p[0] for p in self.paragraphs]
 
-    def _sentences(self) -> list[Sentence]:
+    def _sentences(self) -> list[tuple[int, int, int]]:
         """Punkt's sentences where quotes can be (a paragraph with a cue or a quotation mark);
         elsewhere a quick split at sentence-final punctuation, which only counts distances for
-        pronouns. Punkt is the slowest step, and most paragraphs hold no quote."""
+        pronouns. Punkt is the slowest step, and most paragraphs hold no quote. Each sentence
+        is a (paragraph, start, end) tuple."""
         text = self.text
         cue_starts = [c.start() for c in self.cues]
-        sentences: list[Sentence] = []
+        sentences: list[tuple[int, int, int]] = []
         for paragraph, (start, end) in enumerate(self.paragraphs):
             i = bisect_right(cue_starts, start)
             if (i < len(cue_starts) and cue_starts[i] < end) or _ANY_QUOTE_MARK.search(text, start, end):
@@ -440,7 +441,7 @@ class Document:
                     spans.append((cursor, m.start() + 1))
                     cursor = m.end()
                 spans.append((cursor, end))
-            sentences.extend(Sentence(len(sentences) + k, paragraph, s, e) for k, (s, e) in enumerate(spans) if e > s)
+            sentences.extend((paragraph, s, e) for s, e in spans if e > s)
         return sentences
 
     @staticmethod
@@ -468,16 +469,15 @@ class Document:
                 fixed.append(q)
         return fixed
 
-    def _units(self, sentences) -> list[Unit]:
-        units: list[Unit] = []
-        for sentence in sentences:
-            if units and units[-1].paragraph == sentence.paragraph and (
-                    self._crosses(units[-1].end, sentence.start)
-                    or self._attribution_follows(units[-1].end, sentence.start, sentence.end)):
-                units[-1] = Unit(units[-1].start, sentence.end, sentence.paragraph)
+    def _units(self, sentences: list[tuple[int, int, int]]) -> list[Unit]:
+        spans: list[list[int]] = []  # [start, end, paragraph], a Unit once complete
+        for paragraph, start, end in sentences:
+            if spans and spans[-1][2] == paragraph and (
+                    self._crosses(spans[-1][1], start) or self._attribution_follows(spans[-1][1], start, end)):
+                spans[-1][1] = end
             else:
-                units.append(Unit(sentence.start, sentence.end, sentence.paragraph))
-        return units
+                spans.append([start, end, paragraph])
+        return [Unit(start, end, paragraph) for start, end, paragraph in spans]
 
     def _attribution_follows(self, left_end: int, right_start: int, right_end: int) -> bool:
         """``"Why now?" Tallin said.``: Punkt ends a sentence at ``?"``, but the attribution belongs to it."""
