@@ -69,6 +69,7 @@ _CUE_PATTERN_LOWER = re.compile(CUE_PATTERN.pattern)
 assert not re.search("[A-Z]", CUE_PATTERN.pattern.replace("(?P<", "")), "CUE_PATTERN's letters must be lower case"
 _CUE_PUNCTUATION = frozenset(".;:\"“”«»")
 _ANY_ASCII_LETTER = re.compile("[a-z]", re.IGNORECASE)  # also matches K (Kelvin), ſ, ı, İ
+_ASCII = frozenset(map(chr, range(128)))
 _WORD_CHAR = re.compile(r"\w")
 _SPACE_CHAR = re.compile(r"\s")
 
@@ -87,7 +88,7 @@ def _lowers_safely(char: str) -> bool:
 def _find_cues(text: str) -> list[re.Match]:
     """``list(CUE_PATTERN.finditer(text))``, found in the lower-cased text when lowering changes
     nothing the pattern looks at; each match is then taken again on ``text`` for its groups."""
-    if not (text.isascii() or all(_lowers_safely(c) for c in set(text) if not c.isascii())):
+    if not (text.isascii() or all(map(_lowers_safely, set(text) - _ASCII))):
         return list(CUE_PATTERN.finditer(text))
     matches = [CUE_PATTERN.match(text, m.start()) for m in _CUE_PATTERN_LOWER.finditer(text.lower())]
     assert all(m is not None for m in matches)
