@@ -381,6 +381,24 @@ _TIME_BEFORE_CUE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:yesterday|today|tonight|recently|previously|earlier|later|again|then))\s*$", re.IGNORECASE)
 
+# The last words _TIME_BEFORE_CUE can end on, for a quick test before its search: the
+# search tries every position of the text before the cue, and most cues have none of these.
+_TIME_WORD_ENDINGS = ("week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter", "monday",
+                      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                      "tonight", "recently", "previously", "earlier", "later", "again", "then")
+
+
+def _time_words_before(text: str, start: int, end: int) -> re.Match | None:
+    """``_TIME_BEFORE_CUE.search(text, start, end)``, skipped when the text cannot end on a time word."""
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    tail = text[max(start, last - 10):last]
+    # ignoring case, re also takes a few non-ASCII letters for ASCII ones (ſ for s): those go to the search
+    if tail.isascii() and not tail.lower().endswith(_TIME_WORD_ENDINGS):
+        return None
+    return _TIME_BEFORE_CUE.search(text, start, end)
+
 
 def _is_fronted(word: str) -> bool:
     """A word that opens a fronted adverbial (``Finally,``; ``In Kovask,``; ``Asked about it,``)."""
@@ -651,7 +669,7 @@ class Rules:
         parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
         ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
-        time_words = _TIME_BEFORE_CUE.search(self.text, unit_start, cue_start)
+        time_words = _time_words_before(self.text, unit_start, cue_start)
         if time_words and time_words.start() > unit_start:
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
         aside = _DASH_ASIDE.search(self.text, unit_start, cue_start)
