@@ -364,6 +364,15 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     return False
 
 
+def _last_word(segment: str) -> re.Match | None:
+    """``_LAST_WORD.search(segment)``, begun after the last blank: no match can start before it
+    (a blank is neither in the word nor followed by the blanks alone that may end the match)."""
+    stripped = segment.rstrip()
+    if not stripped:
+        return None
+    return _LAST_WORD.search(segment, len(stripped) - len(stripped.rsplit(None, 1)[-1]))
+
+
 def _mid_sentence(before: str) -> bool:
     """``the minister paused before replying``: a participle after the main clause, not fronted."""
     m = _MID_SENTENCE_CONJUNCTION.search(before)
@@ -556,8 +565,10 @@ class Document:
 
     def body_start(self, unit: Unit) -> int:
         """Where a unit's text begins once a dateline (``PORT HALDEN, March 14 -``) is skipped."""
+        if unit.start not in self._paragraph_starts[:3]:
+            return unit.start
         m = _DATELINE.match(self.text, unit.start, unit.end)
-        return m.end() if m and unit.start in self._paragraph_starts[:3] else unit.start
+        return m.end() if m else unit.start
 
     def is_headline(self, unit: Unit) -> bool:
         """A first paragraph of a few words with no closing full stop: headline grammar
@@ -1247,7 +1258,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     else:
         lemma = CUE_FORMS.get(form, form)
     # words that only look like cues: "the added cost", "a report", "the United States"
-    prev_word = _LAST_WORD.search(text[max(unit.start, cue.start() - 30):cue.start()])
+    prev_word = _last_word(text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
