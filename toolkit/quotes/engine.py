@@ -31,6 +31,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from toolkit.quotes.lexicon import (
     AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
@@ -42,7 +43,7 @@ from toolkit.quotes.mentions import (
     is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import stem_place, trie_pattern
-from toolkit.tokenize import NEWS_ABBREVIATIONS, Sentence, paragraph_sentences, split_paragraphs
+from toolkit.tokenize import NEWS_ABBREVIATIONS, paragraph_sentences, split_paragraphs
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
 _AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
@@ -64,6 +65,38 @@ CUE_PATTERN = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# The same pattern matched case-sensitively on lower-cased text finds the same spans about
+# twice as fast: ignoring case, ``re`` cannot reject a branch by its first letter at once; see _find_cues.
+_CUE_PATTERN_LOWER = re.compile(CUE_PATTERN.pattern)
+assert not re.search("[A-Z]", CUE_PATTERN.pattern.replace("(?P<", "")), "CUE_PATTERN's letters must be lower case"
+_CUE_PUNCTUATION = frozenset(".;:\"“”«»")
+_ANY_ASCII_LETTER = re.compile("[a-z]", re.IGNORECASE)  # also matches K (Kelvin), ſ, ı, İ
+_ASCII = frozenset(map(chr, range(128)))
+_WORD_CHAR = re.compile(r"\w")
+_SPACE_CHAR = re.compile(r"\s")
+
+
+@lru_cache(maxsize=4096)
+def _lowers_safely(char: str) -> bool:
+    """Does CUE_PATTERN, ignoring case, treat the non-ASCII ``char`` as its case-sensitive copy
+    treats ``char.lower()``: one character, no ASCII letter to either, the same word/space class?"""
+    low = char.lower()
+    return (len(low) == 1 and not low.isascii() and _ANY_ASCII_LETTER.match(char) is None
+            and (_WORD_CHAR.match(char) is None) == (_WORD_CHAR.match(low) is None)
+            and (_SPACE_CHAR.match(char) is None) == (_SPACE_CHAR.match(low) is None)
+            and (low == char or low not in _CUE_PUNCTUATION))
+
+
+def _find_cues(text: str) -> list[re.Match]:
+    """``list(CUE_PATTERN.finditer(text))``, found in the lower-cased text when lowering changes
+    nothing the pattern looks at; each match is then taken again on ``text`` for its groups."""
+    if not (text.isascii() or all(map(_lowers_safely, set(text) - _ASCII))):
+        return list(CUE_PATTERN.finditer(text))
+    matches = [CUE_PATTERN.match(text, m.start()) for m in _CUE_PATTERN_LOWER.finditer(text.lower())]
+    assert all(m is not None for m in matches)
+    return matches  # type: ignore[return-value]
+
+
 # Nouns that look like verb forms: their base/-s forms are cues only before content.
 _NOUNISH = frozenset("""report reports claim claims comment comments remark remarks note notes state states post posts
     charge charges answer answers quote quotes estimate estimates forecast forecasts protest protests
@@ -362,6 +395,15 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     return False
 
 
+def _last_word(segment: str) -> re.Match | None:
+    """``_LAST_WORD.search(segment)``, begun after the last blank: no match can start before it
+    (a blank is neither in the word nor followed by the blanks alone that may end the match)."""
+    stripped = segment.rstrip()
+    if not stripped:
+        return None
+    return _LAST_WORD.search(segment, len(stripped) - len(stripped.rsplit(None, 1)[-1]))
+
+
 def _mid_sentence(before: str) -> bool:
     """``the minister paused before replying``: a participle after the main clause, not fronted."""
     m = _MID_SENTENCE_CONJUNCTION.search(before)
@@ -378,6 +420,24 @@ _TIME_BEFORE_CUE = re.compile(
     r"(?:\s*,)?\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:yesterday|today|tonight|recently|previously|earlier|later|again|then))\s*$", re.IGNORECASE)
+
+# The last words _TIME_BEFORE_CUE can end on, for a quick test before its search: the
+# search tries every position of the text before the cue, and most cues have none of these.
+_TIME_WORD_ENDINGS = ("week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter", "monday",
+                      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                      "tonight", "recently", "previously", "earlier", "later", "again", "then")
+
+
+def _time_words_before(text: str, start: int, end: int) -> re.Match | None:
+    """``_TIME_BEFORE_CUE.search(text, start, end)``, skipped when the text cannot end on a time word."""
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    tail = text[max(start, last - 10):last]
+    # ignoring case, re also takes a few non-ASCII letters for ASCII ones (ſ for s): those go to the search
+    if tail.isascii() and not tail.lower().endswith(_TIME_WORD_ENDINGS):
+        return None
+    return _TIME_BEFORE_CUE.search(text, start, end)
 
 
 def _is_fronted(word: str) -> bool:
@@ -443,7 +503,7 @@ class Document:
     def __init__(self, text: str):
         self.text = text
         self.paragraphs = split_paragraphs(text)
-        self.cues = list(CUE_PATTERN.finditer(text))
+        self.cues = _find_cues(text)
         sentences = self._sentences()
         self.quotations = self._close_at_attribution(find_quotations(text, self.paragraphs))
         self._q_starts = [self.outer(q)[0] for q in self.quotations]
@@ -454,13 +514,14 @@ class Document:
         self.sentence_starts = [u.start for u in self.units]  # the units are the sentences pronouns count
         self._paragraph_starts = [p[0] for p in self.paragraphs]
 
-    def _sentences(self) -> list[Sentence]:
+    def _sentences(self) -> list[tuple[int, int, int]]:
         """Punkt's sentences where quotes can be (a paragraph with a cue or a quotation mark);
         elsewhere a quick split at sentence-final punctuation, which only counts distances for
-        pronouns. Punkt is the slowest step, and most paragraphs hold no quote."""
+        pronouns. Punkt is the slowest step, and most paragraphs hold no quote. Each sentence
+        is a (paragraph, start, end) tuple."""
         text = self.text
         cue_starts = [c.start() for c in self.cues]
-        sentences: list[Sentence] = []
+        sentences: list[tuple[int, int, int]] = []
         for paragraph, (start, end) in enumerate(self.paragraphs):
             i = bisect_right(cue_starts, start)
             if (i < len(cue_starts) and cue_starts[i] < end) or _ANY_QUOTE_MARK.search(text, start, end):
@@ -471,7 +532,7 @@ class Document:
                     spans.append((cursor, m.start() + 1))
                     cursor = m.end()
                 spans.append((cursor, end))
-            sentences.extend(Sentence(len(sentences) + k, paragraph, s, e) for k, (s, e) in enumerate(spans) if e > s)
+            sentences.extend((paragraph, s, e) for s, e in spans if e > s)
         return sentences
 
     @staticmethod
@@ -499,16 +560,15 @@ class Document:
                 fixed.append(q)
         return fixed
 
-    def _units(self, sentences) -> list[Unit]:
-        units: list[Unit] = []
-        for sentence in sentences:
-            if units and units[-1].paragraph == sentence.paragraph and (
-                    self._crosses(units[-1].end, sentence.start)
-                    or self._attribution_follows(units[-1].end, sentence.start, sentence.end)):
-                units[-1] = Unit(units[-1].start, sentence.end, sentence.paragraph)
+    def _units(self, sentences: list[tuple[int, int, int]]) -> list[Unit]:
+        spans: list[list[int]] = []  # [start, end, paragraph], a Unit once complete
+        for paragraph, start, end in sentences:
+            if spans and spans[-1][2] == paragraph and (
+                    self._crosses(spans[-1][1], start) or self._attribution_follows(spans[-1][1], start, end)):
+                spans[-1][1] = end
             else:
-                units.append(Unit(sentence.start, sentence.end, sentence.paragraph))
-        return units
+                spans.append([start, end, paragraph])
+        return [Unit(start, end, paragraph) for start, end, paragraph in spans]
 
     def _attribution_follows(self, left_end: int, right_start: int, right_end: int) -> bool:
         """``"Why now?" Tallin said.``: Punkt ends a sentence at ``?"``, but the attribution belongs to it."""
@@ -536,8 +596,10 @@ class Document:
 
     def body_start(self, unit: Unit) -> int:
         """Where a unit's text begins once a dateline (``PORT HALDEN, March 14 -``) is skipped."""
+        if unit.start not in self._paragraph_starts[:3]:
+            return unit.start
         m = _DATELINE.match(self.text, unit.start, unit.end)
-        return m.end() if m and unit.start in self._paragraph_starts[:3] else unit.start
+        return m.end() if m else unit.start
 
     def is_headline(self, unit: Unit) -> bool:
         """A first paragraph of a few words with no closing full stop: headline grammar
@@ -657,7 +719,7 @@ class Rules:
             if antecedent is not None and (antecedent[2][0][0].isupper() or norm(antecedent[2][-1]) in ROLE_NOUNS
                                            or norm(description_head(antecedent[2])) in ROLE_NOUNS):
                 return antecedent
-        time_words = _TIME_BEFORE_CUE.search(self.text, unit_start, cue_start)
+        time_words = _time_words_before(self.text, unit_start, cue_start)
         if time_words and time_words.start() > unit_start:
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
         aside = _DASH_ASIDE.search(self.text, unit_start, cue_start)
@@ -1270,7 +1332,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     else:
         lemma = CUE_FORMS.get(form, form)
     # words that only look like cues: "the added cost", "a report", "the United States"
-    prev_word = _LAST_WORD.search(text[max(unit.start, cue.start() - 30):cue.start()])
+    prev_word = _last_word(text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
