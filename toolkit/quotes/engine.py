@@ -22,7 +22,7 @@ One pass over an article, in this order:
 6. speakers are resolved in reading order through :class:`.mentions.EntityIndex`.
 
 No parser model is used; the rules are regular expressions over the text, so
-offsets are exact and extraction runs at several MB/s.
+offsets are exact; ``benchmarks/bench_quotes.py`` measures the speed (docs/scale.md).
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from toolkit.quotes.lexicon import (
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
-    WORD, EntityIndex, Resolution, _is_modifier, description_head, is_group_phrase, is_organisation_phrase,
+    WORD, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier, is_organisation_phrase,
     is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import stem_place, trie_pattern
@@ -224,6 +224,9 @@ _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
 _COLON_AFTER = re.compile(r"\s*:\s*")  # "As one diplomat put it: ..."
+_THAT_THEN_AUXILIARY = re.compile(r"\s*that\s+(?:have|has|had|is|are|was|were|will|would|can|could)\b")
+_CUE_WORD_AND_COMMA = re.compile(r"\s+([a-z]+)\s*,\s*$")  # "Ostra-Press reported, citing X"
+_BLANK_OR_ADVERB = re.compile(r"\s*(?:\w+ly\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,?")
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
@@ -1345,8 +1348,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                            or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
                            or _is_adverb(prev_word.group(1))))):
         return []  # "the fifth state that", "Editor's note:": a verb use has a subject and "that"/a colon
-    if form in _NOUNISH and re.match(r"\s*that\s+(?:have|has|had|is|are|was|were|will|would|can|could)\b",
-                                     text[cue.end():unit.end]):
+    if form in _NOUNISH and _THAT_THEN_AUXILIARY.match(text, cue.end(), unit.end):
         return []  # "Rust Belt states that have suffered": a relative clause on a plural noun
     if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
         return []  # "so-called": a scare quote, nobody is said to say it
@@ -1373,8 +1375,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if speaker:
             content = rules.content_after(speaker[1], unit, "say", unit_cues, allow_bare=False)
             if content:
-                reported = re.search(r"\s+([a-z]+)\s*,\s*$", text[floor:cue.start()])
-                medium_end = floor + reported.start() if reported and reported.group(1) in CUE_FORMS else cue.start()
+                reported = _CUE_WORD_AND_COMMA.search(text, floor, cue.start())
+                medium_end = reported.start() if reported and reported.group(1) in CUE_FORMS else cue.start()
                 via_np = rules.speaker_before(floor, medium_end)  # "Ostra-Press reported, citing X, that S"
                 return [make(content, speaker, "citing", via=" ".join(via_np[2]) if via_np else None)]
         return []
@@ -1468,7 +1470,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if before is None:
             # '"Q," veteran analyst Ruth Delacroix wrote': lower-case role words before the name
             role = _ROLE_WORDS_BEFORE.search(text, floor, speaker[0])
-            if role and all(_is_modifier(w) for w in role.group(1).split()):
+            if role and all(is_modifier(w) for w in role.group(1).split()):
                 before = rules.content_before(role.start(1), unit, previous_end)
                 if before is not None:
                     speaker = (role.start(1), speaker[1], role.group(1).split() + speaker[2])
@@ -1500,7 +1502,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     last = candidates[-1] if candidates and candidates[-1].unit_start == unit.start else None
     if (last is not None and stripped.strip() == "," and last.speaker_start is not None
             and text[last.speaker_start:last.speaker_end].lower() == "who"
-            and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[last.speaker_end:last.cue_start])):
+            and _BLANK_OR_ADVERB.fullmatch(text, last.speaker_end, last.cue_start)):
         # "X, who said S, said T": the main clause's cue has the relative clause's antecedent as subject
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         antecedent = " ".join(last.speaker_words)

@@ -160,7 +160,7 @@ def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | No
     is such a word and ``words`` is not ``complete`` (the run may go on before them)."""
     picked: list[str] = []
     for w in reversed(words):
-        if len(picked) >= 5 or not _is_modifier(w):
+        if len(picked) >= 5 or not is_modifier(w):
             return picked[::-1]
         if w.endswith(".") and "." not in w[:-1] and norm(w) not in TITLE_WORDS:
             return picked[::-1]  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
@@ -659,8 +659,12 @@ def is_place_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _is_modifier(word: str) -> bool:
-    """Words that may stand in the modifier run before a name."""
+def is_modifier(word: str) -> bool:
+    """Words that may stand in the modifier run before a name (``Kremlin spokesman``, ``veteran analyst``).
+
+    >>> is_modifier("veteran"), is_modifier("said")
+    (True, False)
+    """
     w = norm(word)
     if not word[0].isalnum():
         return False
