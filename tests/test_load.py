@@ -676,3 +676,21 @@ def test_html_labelled_latin1_is_read_as_cp1252(tmp_path):
     page = f'<html><head><meta charset="iso-8859-1"></head><body><article><p>{body}</p></article></body></html>'
     [article] = read_file(write(tmp_path / "lantern.htm", page.encode("cp1252")))
     assert (article.text, article.encoding) == (body, "cp1252")
+
+
+@pytest.mark.parametrize("value", [
+    "2025-03-21", "2018-08-23T10:15:00", "2018-08-23T10:15:00Z", "2018-08-23T10:15:00+02:00", "2018-08-23 10:15",
+    "2018-08-23T10:15:00.123456-05:00", "1600-01-01", "2300-01-01", "2018-02-30", "23 August 2018", "Aug. 23, 2018",
+])
+def test_iso_dates_take_the_fast_path_with_pandas_answer(value):
+    import warnings
+
+    from toolkit.load import _parse_date
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = pd.Timestamp(pd.to_datetime(value, errors="coerce"))
+    expected = None if pd.isna(expected) else expected.tz_localize(None) if expected.tzinfo else expected
+    if expected is not None and not (pd.Timestamp.min <= expected <= pd.Timestamp.max):
+        expected = None
+    assert _parse_date(value) == expected
