@@ -179,9 +179,11 @@ _DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an)\
 _WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
 # "X, citing a source in the council, reported": the aside between a medium and its cue
 _CITING_ASIDE = re.compile(r"\s*,\s*citing\s+([^,;:\"“”«»]{2,120}?)\s*,\s*(?:\w+ly\s+)?$")
-_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}
+# Other forms of a subject pronoun that can name a speaker ("according to him", "in his words")
+_PRONOUN_FORMS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}
 _SENTENCE_ADVERBS = frozenset({"even", "only", "but", "and", "yet", "so", "also", "still"})
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
+_ANY_DASH = re.compile(r"—|–|--")
 _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
 _NAME_AT_START = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,4}(?=\s*(?:,|$))")
@@ -715,7 +717,9 @@ class Rules:
         parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
         ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
-        relative_clause = _WHO_CLAUSE_BEFORE_CUE.search(self.text, unit_start, cue_start)
+        # (the searches below run for every cue: a cheap look for "who" or a dash comes first)
+        relative_clause = (_WHO_CLAUSE_BEFORE_CUE.search(self.text, unit_start, cue_start)
+                           if self.text.find("who", unit_start, cue_start) >= 0 else None)
         if relative_clause is not None:
             # "a diplomat from a third country who was briefed on the talks said": the antecedent speaks
             antecedent = self.speaker_before(unit_start, relative_clause.start())
@@ -725,7 +729,8 @@ class Rules:
         time_words = _time_words_before(self.text, unit_start, cue_start)
         if time_words and time_words.start() > unit_start:
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
-        aside = _DASH_ASIDE.search(self.text, unit_start, cue_start)
+        aside = (_DASH_ASIDE.search(self.text, unit_start, cue_start)
+                 if _ANY_DASH.search(self.text, unit_start, cue_start) else None)
         if aside is not None:
             # "A former rival -- Ivo Marek, who lost in 2012 -- said": the name set off by dashes speaks;
             # "Tallin — after a long pause — told me": the subject before the dashes does
@@ -759,7 +764,9 @@ class Rules:
         if found is None:
             return None
         start_index, end_index = found
-        agent = _AGENT_BEFORE.search(self.text, unit_start, words[start_index][0])
+        np_start = words[start_index][0]
+        agent = (_AGENT_BEFORE.search(self.text, unit_start, np_start)
+                 if self.text[unit_start:np_start].rstrip().endswith(("by", "to")) else None)
         if agent is not None and relative is None:
             # "A letter from the Legion obtained by Ostra-Press warns": the letter warns, not Ostra-Press
             holder = self.speaker_before(unit_start, agent.start())
@@ -1595,8 +1602,8 @@ class Resolver:
         lowered = [norm(w) for w in words]
         head = lowered[-1]
         text = " ".join(words)
-        if len(words) == 1 and head in _OBJECT_PRONOUNS:
-            head = _OBJECT_PRONOUNS[head]  # "according to him"
+        if len(words) == 1 and head in _PRONOUN_FORMS:
+            head = _PRONOUN_FORMS[head]  # "according to him"
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
         if head == "it" and len(words) == 1:
