@@ -398,8 +398,7 @@ class EntityIndex:
                     words[head + 1].islower() and words[head + 1] not in _PREPOSITIONS)):
                 continue  # "The head of the council", "The minister Helena Voss": not this pattern
             words = words[:head + 1]
-            previous = {mention.entity for mention in self.mentions
-                        if starts[k - 1] <= mention.start < starts[k] and self.entities[mention.entity].type == "person"}
+            previous = {e for e in self.entities_named_in(starts[k - 1], starts[k]) if self.entities[e].type == "person"}
             if len(previous) != 1:
                 continue
             entity = self.entities[previous.pop()]
