@@ -106,7 +106,7 @@ def stand_in(client, monkeypatch):
 
 def _both(corpus, tmp_path, client, fmt="jsonl", *, articles=40):
     single, parallel = tmp_path / f"single.{fmt}", tmp_path / f"dask.{fmt}"
-    report_single, report_dask = tmp_path / "single.csv", tmp_path / "dask.csv"
+    report_single, report_dask = tmp_path / "report-single.csv", tmp_path / "report-dask.csv"
     a = stream_quotes(str(corpus), single, fmt=fmt, batch_size=16, report=report_single, log=io.StringIO())
     b = run_dask(str(corpus), parallel, fmt=fmt, batch_size=16, report=report_dask, log=io.StringIO(),
                  client=client)
@@ -114,6 +114,8 @@ def _both(corpus, tmp_path, client, fmt="jsonl", *, articles=40):
     left = read_output(single).sort_values(key, kind="stable").reset_index(drop=True)
     right = read_output(parallel).sort_values(key, kind="stable").reset_index(drop=True)
     pd.testing.assert_frame_equal(left, right)
+    if fmt != "parquet":  # the workers encode JSON Lines and CSV: still the same bytes
+        assert single.read_bytes() == parallel.read_bytes()
     assert report_single.read_text() == report_dask.read_text()
     assert (a.articles, a.quotes, len(a.skipped), len(a.failures)) == (b.articles, b.quotes,
                                                                        len(b.skipped), len(b.failures))
@@ -125,7 +127,7 @@ def test_dask_matches_single_process_with_the_real_extractor(small_corpus, tmp_p
     _both(small_corpus, tmp_path, client, articles=12)
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_dask_matches_single_process_on_many_quotes(corpus, tmp_path, client, stand_in, fmt):
     quotes = _both(corpus, tmp_path, client, fmt)
     assert len(quotes) > 150 and quotes["cue_start"].isna().any() and quotes["cue_start"].notna().any()

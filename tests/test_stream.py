@@ -15,7 +15,7 @@ from toolkit import quotes as quotes_module
 from toolkit.quotes import Quote, UnsupportedLanguageError
 from toolkit.stream import (
     OUTPUT_COLUMNS, QUOTE_DTYPES, REPORT_COLUMNS, ArticleRecord, FailureRecord, iter_batches,
-    process_batch, quotes_table, read_output, stream_quotes,
+    process_batch, quotes_table, read_output, stream_quotes, write_results,
 )
 
 QUOTE_RE = re.compile("\u201c([^\u201d]*)\u201d")
@@ -77,6 +77,20 @@ def test_process_batch_rows_and_report(fake):
     assert [(r.doc, r.status, r.quotes) for r in result.report] == [
         ("doc-00000", "ok", 3), ("doc-00001", "skipped", 0), (None, "failed", 0)]
     assert result.text_bytes == len(article(0, 3).text.encode()) + len(article(1, 0).text.encode())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_batches_encoded_where_extracted_write_the_same_bytes(fake, fmt):
+    batches = list(iter_batches([article(i, i % 3) for i in range(9)], 4))
+    as_rows, as_text = io.StringIO(), io.StringIO()
+    a = write_results(map(process_batch, batches), as_rows, fmt=fmt, log=io.StringIO())
+    encoded = [process_batch(b, encode=fmt) for b in batches]
+    assert all(r.rows == [] and r.encoded for r in encoded)
+    b = write_results(encoded, as_text, fmt=fmt, log=io.StringIO())
+    assert as_text.getvalue() == as_rows.getvalue()
+    assert a.quotes == b.quotes == sum(i % 3 for i in range(9))
+    with pytest.raises(ValueError, match="parquet"):
+        write_results(encoded, io.BytesIO(), fmt="parquet", log=io.StringIO())
 
 
 def test_quotes_table_has_stable_dtypes(fake):

@@ -129,14 +129,19 @@ def _warm_up() -> None:
     process_batch([("article", "warm-up", "\u201cReady,\u201d she said.", "en", None)])
 
 
-def _ordered_map(client, batches: Iterable[list], *, in_flight: int) -> Iterator[BatchResult]:
-    """Submit batches to ``client``, at most ``in_flight`` at a time; yield results in order."""
+def _ordered_map(client, batches: Iterable[list], *, in_flight: int,
+                 encode: str | None = None) -> Iterator[BatchResult]:
+    """Submit batches to ``client``, at most ``in_flight`` at a time; yield results in order.
+
+    ``encode`` (``"jsonl"``/``"csv"``) has the workers return their rows as output text,
+    so the coordinator, which shares the machine with them, only writes it out.
+    """
     pending: deque = deque()
     for batch in batches:
         # Scattered, not embedded in the task: the scheduler keeps the recent graphs it
         # received (dask.distributed's computation history), which would grow with the corpus.
         [data] = client.scatter([batch], hash=False)
-        pending.append(client.submit(process_batch, data, pure=False))
+        pending.append(client.submit(process_batch, data, encode=encode, pure=False))
         del data
         if len(pending) >= in_flight:
             yield pending.popleft().result()
@@ -170,7 +175,8 @@ def run_dask(source: Source, output: str | os.PathLike | IO | None, *, fmt: str,
         setup = time.perf_counter() - started
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         batches = iter_batches(iter_inputs(source, manifest=manifest), batch_size)
-        results = _ordered_map(client, batches, in_flight=3 * n_workers)
+        results = _ordered_map(client, batches, in_flight=3 * n_workers,
+                               encode=fmt if fmt in ("jsonl", "csv") else None)
         return write_results(results, output, fmt=fmt, report=report, progress=progress,
                              log=log if log is not None else sys.stderr, engine="dask",
                              setup_seconds=setup)

@@ -48,7 +48,7 @@ from toolkit.schema import QUOTE_COLUMNS
 __all__ = [
     "ArticleRecord", "BatchResult", "DEFAULT_BATCH_SIZE", "FORMATS", "FailureRecord",
     "OUTPUT_COLUMNS", "QUOTE_DTYPES", "REPORT_COLUMNS", "ReportRow", "StreamSummary",
-    "iter_batches", "iter_inputs", "parquet_schema", "process_batch", "quotes_table",
+    "encode_rows", "iter_batches", "iter_inputs", "parquet_schema", "process_batch", "quotes_table",
     "read_output", "stream_quotes", "write_results",
 ]
 
@@ -124,11 +124,22 @@ class ReportRow:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """Quote rows (``OUTPUT_COLUMNS`` dicts) and report rows of one batch."""
+    """Quote rows (``OUTPUT_COLUMNS`` dicts) and report rows of one batch.
+
+    ``encoded`` is set instead of ``rows`` when the batch was written out as JSON Lines
+    or CSV text where it was extracted (``process_batch(..., encode=fmt)``), so the Dask
+    coordinator only appends text; ``quotes`` counts the rows either way.
+    """
 
     rows: list[dict]
     report: list[ReportRow]
     text_bytes: int
+    encoded: str | None = None
+    encoded_quotes: int = 0
+
+    @property
+    def quotes(self) -> int:
+        return self.encoded_quotes if self.encoded is not None else len(self.rows)
 
 
 @dataclass(frozen=True)
@@ -231,11 +242,30 @@ def _output_row(quote: Any, doc: str) -> dict:
     return {c: row.get(c) for c in OUTPUT_COLUMNS}
 
 
-def process_batch(batch: Sequence[tuple], *, extract: Callable[..., list] | None = None) -> BatchResult:
+def encode_rows(rows: list[dict], fmt: str) -> str:
+    """Quote rows as the text :func:`write_results` writes for them: JSON Lines or CSV lines.
+
+    >>> encode_rows([dict.fromkeys(OUTPUT_COLUMNS)], "jsonl")[:12]
+    '{"doc": null'
+    """
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(
+            [["" if r[c] is None else r[c] for c in OUTPUT_COLUMNS] for r in rows])
+        return buffer.getvalue()
+    raise ValueError(f"only jsonl and csv rows are encoded as text, not {fmt!r}")
+
+
+def process_batch(batch: Sequence[tuple], *, extract: Callable[..., list] | None = None,
+                  encode: str | None = None) -> BatchResult:
     """Extract the quotes of one batch of jobs (from :func:`iter_batches`).
 
     Runs in the worker processes on Dask, so it imports nothing optional. ``extract``
     defaults to :func:`toolkit.quotes.extract_quotes`, looked up at call time.
+    ``encode="jsonl"`` or ``"csv"`` returns the rows already written as that text
+    (``BatchResult.encoded``): on Dask this moves the encoding off the coordinator.
     """
     extract = extract or _quotes.extract_quotes
     rows: list[dict] = []
@@ -258,6 +288,8 @@ def process_batch(batch: Sequence[tuple], *, extract: Callable[..., list] | None
             continue
         rows.extend(_output_row(q, doc) for q in found)
         report.append(ReportRow(doc, path, None, "ok", None, len(found)))
+    if encode in ("jsonl", "csv"):
+        return BatchResult([], report, text_bytes, encoded=encode_rows(rows, encode), encoded_quotes=len(rows))
     return BatchResult(rows, report, text_bytes)
 
 
@@ -287,14 +319,14 @@ class _Writer:
             self._stream = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
             self._own = True
         if fmt == "csv":
-            self._csv = csv.writer(self._stream, lineterminator="\n")
-            self._csv.writerow(OUTPUT_COLUMNS)
+            csv.writer(self._stream, lineterminator="\n").writerow(OUTPUT_COLUMNS)
 
-    def write(self, rows: list[dict]) -> None:
-        if self.fmt == "jsonl":
-            self._stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-        elif self.fmt == "csv":
-            self._csv.writerows([["" if r[c] is None else r[c] for c in OUTPUT_COLUMNS] for r in rows])
+    def write(self, rows: list[dict], encoded: str | None = None) -> None:
+        """Write ``rows``, or ``encoded``: the same rows already made text by :func:`encode_rows`."""
+        if encoded is not None and self.fmt in ("jsonl", "csv"):
+            self._stream.write(encoded)
+        elif self.fmt in ("jsonl", "csv"):
+            self._stream.write(encode_rows(rows, self.fmt))
         else:
             self._pending.extend(rows)
             if len(self._pending) >= self._parquet_rows:
@@ -361,9 +393,11 @@ def write_results(results: Iterable[BatchResult], output: str | os.PathLike | IO
                file=sys.stderr)
     try:
         for result in results:
-            writer.write(result.rows)
+            if result.encoded is not None and fmt not in ("jsonl", "csv"):
+                raise ValueError(f"a batch encoded as text cannot be written as {fmt}")
+            writer.write(result.rows, result.encoded)
             n_batches += 1
-            n_quotes += len(result.rows)
+            n_quotes += result.quotes
             n_bytes += result.text_bytes
             for row in result.report:
                 if row.status != "failed":
