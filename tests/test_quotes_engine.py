@@ -309,3 +309,42 @@ def test_in_her_words(text, expected):
 
 def test_in_her_words_needs_content():
     assert found("She was lost in her words again.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ivo Marek, dean of the Halden law school, said the ruling changed little.",
+                 [("indirect", "the ruling changed little", "Ivo Marek")], id="apposition-role-without-article"),
+    pytest.param("Lena Aurich, associate professor of history at Esterby University, said the vote mattered.",
+                 [("indirect", "the vote mattered", "Lena Aurich")], id="apposition-modifier-then-role"),
+    pytest.param('"The ports decide everything," said Owen Strand, author of "Salt and Steel," a history of the strait.',
+                 [("direct", "The ports decide everything,", "Owen Strand")], id="apposition-holding-a-title"),
+    pytest.param('"We lost the vote," said Ruth Delacroix, who called the count "a farce."',
+                 [("direct", "We lost the vote,", "Ruth Delacroix"), ("direct", "a farce.", "who")],
+                 id="relative-clause-with-its-own-quote-after-the-speaker"),
+])
+def test_appositions_after_the_speaker(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("\u201cThe bridge will hold.\u201d Voss said.",
+                 [("direct", "The bridge will hold.", "Voss")], id="full-stop-inside-then-bare-attribution"),
+    pytest.param("\u201cThe bridge will hold.\u201d said Voss on Friday.",
+                 [("direct", "The bridge will hold.", "Voss")], id="full-stop-inside-then-cue-speaker"),
+    pytest.param("\u201cThe bridge held.\u201d Voss said the repairs were cheap.",
+                 [("indirect", "the repairs were cheap", "Voss")], id="a-sentence-with-its-own-content-stays-apart"),
+])
+def test_an_attribution_after_a_closed_sentence(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss said if the council delays again, the river will flood the lower town.",
+                 [("indirect", "if the council delays again, the river will flood the lower town", "Voss")],
+                 id="said-if-S1-S2"),
+    pytest.param("Marek said unless Kovask pays, the line stays closed.",
+                 [("indirect", "unless Kovask pays, the line stays closed", "Marek")], id="said-unless-S1-S2"),
+    pytest.param("Marek said if pressed.", [], id="a-condition-without-a-main-clause-is-no-content"),
+])
+def test_a_condition_opening_a_bare_content(text, expected):
+    assert found(text) == expected

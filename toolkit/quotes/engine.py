@@ -277,6 +277,9 @@ _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlie
 _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something anything otherwise why how what whether
     if which who whom goodbye hello thanks thank sorry please farewell and or nor but
 """.split())
+# A condition that may open a bare content ("said if the talks fail, S"), up to its comma.
+_CONDITIONAL_OPENERS = frozenset({"if", "unless", "once"})
+_CONDITION_THEN_COMMA = re.compile(r"[^,;:.!?\"“”«»]{3,150}?,\s*")
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
 _FRONTED = frozenset("""speaking asked in at on after before while when as late early during following responding
     addressing writing talking commenting questioned pressed interviewed later earlier separately meanwhile
@@ -308,7 +311,13 @@ _PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|
 _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", re.IGNORECASE)
 _LEAD_ADVERB = re.compile(r"(?:\s+[a-z]+ly\b)?\s*,?\s*")
 _COMMA_THEN_QUOTE_OR_PARTICIPLE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)")
-_APPOSITION_TO_END = re.compile(r"\s*,\s*[^\"“”«»]{0,160}?(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))")
+# (the apposition may hold a title in quotation marks: ', author of "Beyond the Thaw," a history of ...')
+_APPOSITION_TO_END = re.compile(r"\s*,\s*(?:[^\"“”«»]|[“\"][A-Z][^\"“”«»]{0,60}?[”\"]){0,160}?"
+                                r"(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))")
+# what may follow the cue of a sentence that is only an attribution: "said Marek.", "Marek said on Friday."
+_BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yesterday|today|[A-Z][\w.’'\-]*)){0,4}"
+                                   r"\s*[.!]?\s*")
+_RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
 # The object of a naming cue up to its quotation; after "as" it may be longer
@@ -576,12 +585,19 @@ class Document:
         return [Unit(start, end, paragraph) for start, end, paragraph in spans]
 
     def _attribution_follows(self, left_end: int, right_start: int, right_end: int) -> bool:
-        """``"Why now?" Tallin said.``: Punkt ends a sentence at ``?"``, but the attribution belongs to it."""
-        if self.text[left_end - 2:left_end - 1] not in ("?", "!") or self.text[left_end - 1] not in _CLOSING:
+        """``"Why now?" Tallin said.``: Punkt ends a sentence at ``?"``, but the attribution belongs to it.
+
+        After ``."`` only a bare attribution is joined (``"We are ready." Marek said.``), never
+        a sentence with content of its own (``"We won." Marek said the count was fair.``).
+        """
+        mark = self.text[left_end - 2:left_end - 1]
+        if mark not in ("?", "!", ".") or self.text[left_end - 1] not in _CLOSING:
             return False
         m = CUE_PATTERN.search(self.text, right_start, min(right_end, right_start + 80))
-        return m is not None and len(WORD.findall(self.text[right_start:m.start()])) <= 5 and not re.search(
-            r"[,;:\"“”«»]", self.text[right_start:m.start()])
+        if m is None or len(WORD.findall(self.text[right_start:m.start()])) > 5 or re.search(
+                r"[,;:\"“”«»]", self.text[right_start:m.start()]):
+            return False
+        return mark != "." or _BARE_ATTRIBUTION_END.fullmatch(self.text, m.end(), right_end) is not None
 
     def _crosses(self, left_end: int, right_start: int) -> bool:
         """Does a single-paragraph quotation run across this sentence boundary?"""
@@ -787,6 +803,8 @@ class Rules:
             opener = words[k + 1][2]
             valid = (norm(opener) in _PARENTHETICAL_OPENERS or norm(opener) in ROLE_NOUNS or opener[0].isupper()
                      or norm(opener) in TITLE_WORDS  # "X, vice chairman of Y, told"
+                     or (opener.isalpha() and opener.islower() and k + 2 < comma  # "X, associate professor of Y,"
+                         and norm(words[k + 2][2]) in ROLE_NOUNS and norm(opener) not in AUXILIARIES)
                      or opener.endswith(("ing", "ed")) or norm(opener) in {"clad", "flanked", "seated", "dressed"}
                      or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
                                                                                        "for", "like", "on"})
@@ -1092,7 +1110,8 @@ class Rules:
         if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest):
             return True
         # ", the Kremlin spokesman." / ", Republican of South Carolina." / ", who ..., adding that"
-        return bool(_APPOSITION_TO_END.match(rest))
+        # / ', who called it "a farce."' (a relative clause on the speaker, whatever it holds)
+        return bool(_APPOSITION_TO_END.match(rest) or _RELATIVE_ON_SPEAKER.match(rest))
 
     def bridge(self, pos: int, limit: int, lemma: str) -> tuple[int, str | None, bool] | None:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
@@ -1170,6 +1189,14 @@ class Rules:
         m = _ASIDE_ADVERB.match(text, cursor)  # "He conceded, however, S"
         start = m.end() if m else cursor
         first = WORD.match(text, start)
+        if first and lemma != "ask" and norm(first.group()) in _CONDITIONAL_OPENERS:
+            # "said if the talks fail, the sanctions stay": the condition opens the content
+            comma = _CONDITION_THEN_COMMA.match(text, first.end(), unit.end)
+            if comma is None or not _starts_with_clause(text, comma.end(), unit.end):
+                return None
+            end = self.content_end(comma.end(), unit, cues)
+            start, end = _trim_content(text, start, end)
+            return Content(start, end, addressee, False)
         if not first or norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS or not first.group()[0].isalnum():
             return None
         if not self.doc.is_headline(unit) and (

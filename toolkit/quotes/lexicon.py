@@ -109,6 +109,12 @@ ROLE_NOUNS: frozenset[str] = frozenset("""
     statement agency's media outlet outlets network broadcaster website magazine survey poll
     study group organization organisation union coalition alliance movement team camp firm
     company board panel regime authorities authority bureau service services
+    dean deans fellow fellows partner partners owner owners co-founder co-founders cofounder
+    coordinator coordinators provost trustee trustees curator curators treasurer superintendent
+    pastor pastors instructor lecturer counsel anchor anchors publisher publishers blogger bloggers
+    organiser organisers operative operatives donor donors lobbyist lobbyists contender contenders
+    hopeful hopefuls commissioner commissioners sheriff sheriffs detective detectives inspector
+    inspectors auditor auditors ally allies surrogate surrogates vice-chairman vice-chair principal
 """.split())
 
 #: Heads of descriptions that stand for an organisation, not a person.
