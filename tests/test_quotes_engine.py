@@ -348,3 +348,27 @@ def test_an_attribution_after_a_closed_sentence(text, expected):
 ])
 def test_a_condition_opening_a_bare_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Another delegate on the Kovask slate, Ivo Marek, said he was only leaning towards Voss.",
+                 [("indirect", "he was only leaning towards Voss", "Ivo Marek")], id="name-apposed-to-a-description"),
+    pytest.param("And Sen. Ana Ruiz (R-Esterby), another vulnerable incumbent, said she had not thought about it.",
+                 [("indirect", "she had not thought about it", "Sen. Ana Ruiz")], id="party-tag-then-apposition"),
+    pytest.param("Owen Strand, longtime party operative, said the count was rigged.",
+                 [("indirect", "the count was rigged", "Owen Strand")], id="apposition-adjective-then-role"),
+])
+def test_descriptions_apposed_to_a_name(text, expected):
+    assert found(text) == expected
+
+
+def test_a_parenthetical_inside_a_bare_content():
+    assert found("The Legion said supporters of the movement, also known as the Grey Front, were celebrating.") == [
+        ("indirect", "supporters of the movement, also known as the Grey Front, were celebrating", "The Legion")]
+
+
+def test_a_long_apposition_after_the_speaker():
+    text = ('"Nobody has said what they intend to do," said Pavel Ostrov, a maritime security analyst at the '
+            "Esterby Centre for Strategic Studies who advised the ministries of Defence and Transport during "
+            "both strait crises and the long blockade.")
+    assert found(text) == [("direct", "Nobody has said what they intend to do,", "Pavel Ostrov")]

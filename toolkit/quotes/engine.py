@@ -116,7 +116,7 @@ _CLOSING = "\"”»›’'“"
 _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
 _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
-_PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an his her its their one now then until himself herself
+_PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an another his her its their one now then until himself herself
     itself speaking a former also still once like as in meanwhile however though too instead likewise through via
 """.split())
 # Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
@@ -312,7 +312,7 @@ _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|u
 _LEAD_ADVERB = re.compile(r"(?:\s+[a-z]+ly\b)?\s*,?\s*")
 _COMMA_THEN_QUOTE_OR_PARTICIPLE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)")
 # (the apposition may hold a title in quotation marks: ', author of "Beyond the Thaw," a history of ...')
-_APPOSITION_TO_END = re.compile(r"\s*,\s*(?:[^\"“”«»]|[“\"][A-Z][^\"“”«»]{0,60}?[”\"]){0,160}?"
+_APPOSITION_TO_END = re.compile(r"\s*,\s*(?:[^\"“”«»]|[“\"][A-Z][^\"“”«»]{0,60}?[”\"]){0,300}?"
                                 r"(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))")
 # what may follow the cue of a sentence that is only an attribution: "said Marek.", "Marek said on Friday."
 _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yesterday|today|[A-Z][\w.’'\-]*)){0,4}"
@@ -363,7 +363,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         if word == ",":
             nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
             if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such", "the", "a", "an", "his",
-                       "her", "its", "their"} or nxt.endswith("ed"):
+                       "her", "its", "their", "also", "formerly", "now", "in", "at", "from", "with", "for", "by",
+                       "according"} or nxt.endswith("ed"):
                 k += 1
                 while k < len(words) and words[k] != ",":
                     k += 1  # skip the parenthetical to its closing comma
@@ -803,8 +804,9 @@ class Rules:
             opener = words[k + 1][2]
             valid = (norm(opener) in _PARENTHETICAL_OPENERS or norm(opener) in ROLE_NOUNS or opener[0].isupper()
                      or norm(opener) in TITLE_WORDS  # "X, vice chairman of Y, told"
-                     or (opener.isalpha() and opener.islower() and k + 2 < comma  # "X, associate professor of Y,"
-                         and norm(words[k + 2][2]) in ROLE_NOUNS and norm(opener) not in AUXILIARIES)
+                     or (opener.isalpha() and opener.islower() and norm(opener) not in AUXILIARIES
+                         and any(norm(w[2]) in ROLE_NOUNS for w in words[k + 2:min(comma, k + 4)]))  # "X, associate
+                     # professor of Y,", "X, longtime party operative,"
                      or opener.endswith(("ing", "ed")) or norm(opener) in {"clad", "flanked", "seated", "dressed"}
                      or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
                                                                                        "for", "like", "on"})
@@ -818,7 +820,8 @@ class Rules:
             if (0 < len(segment) <= 6 and all(w[0].isupper() for w in segment) and name
                     and not any(norm(w) in ORGANISATION_WORDS or norm(w) in PLACE_WORDS for w in segment)
                     and not (len(segment) == 1 and norm(segment[0]) in TITLE_WORDS)
-                    and self._np_ending_at(words, k - 1) is not None):
+                    and (self._np_ending_at(words, k - 1) is not None  # "Another delegate on the slate, Jim Poolman,"
+                         or any(norm(w[2]) in ROLE_NOUNS for w in words[max(0, k - 8):k]))):
                 return upto - 1
             j = k - 1
             while j >= 0 and _is_skippable(words[j][2]):

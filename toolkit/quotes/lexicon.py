@@ -115,6 +115,7 @@ ROLE_NOUNS: frozenset[str] = frozenset("""
     organiser organisers operative operatives donor donors lobbyist lobbyists contender contenders
     hopeful hopefuls commissioner commissioners sheriff sheriffs detective detectives inspector
     inspectors auditor auditors ally allies surrogate surrogates vice-chairman vice-chair principal
+    incumbent incumbents challenger challengers rival rivals colleague colleagues backer backers contestant
 """.split())
 
 #: Heads of descriptions that stand for an organisation, not a person.
