@@ -372,3 +372,24 @@ def test_a_long_apposition_after_the_speaker():
             "Esterby Centre for Strategic Studies who advised the ministries of Defence and Transport during "
             "both strait crises and the long blockade.")
     assert found(text) == [("direct", "Nobody has said what they intend to do,", "Pavel Ostrov")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Campaign spokesman Owen Strand told Meridian Wire, \u201cFrom the start, we offered to answer.\u201d",
+                 [("direct", "From the start, we offered to answer.", "Campaign spokesman Owen Strand")],
+                 id="told-medium-comma-quotation"),
+    pytest.param("Voss told the Ledger on Friday: \u201cWe are not leaving.\u201d",
+                 [("direct", "We are not leaving.", "Voss")], id="told-medium-time-colon-quotation"),
+    pytest.param("Instead, Voss told Meridian TV, her plan would merely be \u201cto wait them out\u201d if she wins.",
+                 [("mixed", "her plan would merely be \u201cto wait them out\u201d if she wins", "Voss")],
+                 id="told-medium-comma-clause"),
+    pytest.param("Voss told Kovask Radio\u2019s \u201cMorning Hour.\u201d",
+                 [], id="told-a-programme-by-its-title"),
+])
+def test_the_quotation_or_clause_after_an_addressee(text, expected):
+    assert found(text) == expected
+
+
+def test_a_party_tag_is_no_name():
+    assert found("Rep. Ana Ruiz, R-Esterby, said the strait would stay open.") == [
+        ("indirect", "the strait would stay open", "Rep. Ana Ruiz")]

@@ -317,6 +317,9 @@ _APPOSITION_TO_END = re.compile(r"\s*,\s*(?:[^\"“”«»]|[“\"][A-Z][^\"“�
 # what may follow the cue of a sentence that is only an attribution: "said Marek.", "Marek said on Friday."
 _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yesterday|today|[A-Z][\w.’'\-]*)){0,4}"
                                    r"\s*[.!]?\s*")
+# "Rep. Ana Ruiz, R-Esterby, said": a party and state tag, not a name
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+_COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
@@ -819,7 +822,7 @@ class Rules:
             name = [w for w in segment if norm(w) not in TITLE_WORDS or not w[0].isupper() or w.endswith(".")]
             if (0 < len(segment) <= 6 and all(w[0].isupper() for w in segment) and name
                     and not any(norm(w) in ORGANISATION_WORDS or norm(w) in PLACE_WORDS for w in segment)
-                    and not (len(segment) == 1 and norm(segment[0]) in TITLE_WORDS)
+                    and not (len(segment) == 1 and (norm(segment[0]) in TITLE_WORDS or _PARTY_TAG.fullmatch(segment[0])))
                     and (self._np_ending_at(words, k - 1) is not None  # "Another delegate on the slate, Jim Poolman,"
                          or any(norm(w[2]) in ROLE_NOUNS for w in words[max(0, k - 8):k]))):
                 return upto - 1
@@ -1173,10 +1176,20 @@ class Rules:
         lead = _LEAD_ADVERB.match(tail)  # "replied evenly, "..." "
         aside = _ASIDE_ADVERB.match(text, pos)  # "acknowledged, however, "...""
         q = self.doc.quotation_starting(max(pos + lead.end(), aside.end()), unit.end)
+        addressee = None
+        if q is None and lemma in _TELL_LIKE:
+            # 'told Politico, "Q"' / 'told the Ledger on Friday: "Q"': the quotation after the addressee
+            told = _ADDRESSEE.match(text, pos, unit.end)
+            if told is not None:
+                after = _TIME_BRIDGE.match(text, told.end(), unit.end)
+                gap = _COMMA_OR_COLON.match(text, after.end() if after else told.end())
+                # a comma or colon first: in 'told ABC's "Morning Hour"' the quotation is a programme's title
+                q = self.doc.quotation_starting(gap.end(), unit.end) if gap.group().strip() else None
+                addressee = told.group(1) if q is not None else None
         if q is not None:
             start = self.doc.outer(q)[0]
             end = self.content_end(start, unit, cues)
-            return Content(*_trim_content(text, start, end), None, True)
+            return Content(*_trim_content(text, start, end), addressee, True)
         if not allow_bare:
             return None
         # a bare clause: "said the plan was dead"; "told the Ledger on Saturday the plan ..."
@@ -1189,6 +1202,10 @@ class Rules:
         m = _TIME_BRIDGE.match(text, cursor, unit.end)
         if m:
             cursor = m.end()
+        if addressee is not None and text.startswith(",", cursor):
+            comma = _COMMA_OR_COLON.match(text, cursor)  # "Trump told Meridian TV, his policy would be S"
+            if _starts_with_clause(text, comma.end(), unit.end):
+                cursor = comma.end()
         m = _ASIDE_ADVERB.match(text, cursor)  # "He conceded, however, S"
         start = m.end() if m else cursor
         first = WORD.match(text, start)
