@@ -393,3 +393,19 @@ def test_the_quotation_or_clause_after_an_addressee(text, expected):
 def test_a_party_tag_is_no_name():
     assert found("Rep. Ana Ruiz, R-Esterby, said the strait would stay open.") == [
         ("indirect", "the strait would stay open", "Rep. Ana Ruiz")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("It was, Voss said, one of the hardest weeks of her term.",
+                 [("indirect", "It was, Voss said, one of the hardest weeks of her term", "Voss")],
+                 id="copula-before-the-attribution"),
+    pytest.param("The treaty is, Marek argued, a dead letter.",
+                 [("indirect", "The treaty is, Marek argued, a dead letter", "Marek")], id="is-comma-X-argued"),
+])
+def test_a_clause_cut_after_its_verb_is_one_content_around_the_attribution(text, expected):
+    assert found(text) == expected
+
+
+def test_a_bare_gerund_subject_opens_a_content():
+    assert found("Voss said funding is needed before winter.") == [
+        ("indirect", "funding is needed before winter", "Voss")]

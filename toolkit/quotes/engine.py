@@ -174,7 +174,9 @@ _AGENT_BEFORE = re.compile(r"\s(?:obtained|seen|reviewed|released|published|issu
 _SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?:If|When|Whenever|Although|Though|Even\s+if|Even\s+though|Because|"
                                 r"Unless|Until|While|Whereas|Once|Rather\s+than|Instead\s+of|So\s+long\s+as|As\s+long\s+as)\b")
 # ... or ends on a word that needs more: "he supported a bigger tent and,"
-_DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an)\s*,$", re.IGNORECASE)
+# or on a copula or modal that needs its complement: "It was, he said, one of the worst days"
+_DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an|is|was|are|were|will|would|can|could|"
+                           r"should|must|may|might)\s*,$", re.IGNORECASE)
 # A relative clause between a speaker and the cue: "an official who spoke on condition of anonymity said"
 _WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
 # "X, citing a source in the council, reported": the aside between a medium and its cue
@@ -343,8 +345,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             words[0].islower() and first.endswith("ly")):
         return False
     if words[0].islower() and first.endswith("ing") and not any(
-            norm(w) in _GERUND_SUBJECT_VERBS for w in itertools.takewhile(lambda w: w not in _CLAUSE_STOPS, words[2:7])):
-        return False  # "running the talks is tough" is a clause; "during the talks" and "adding more" are not
+            norm(w) in _GERUND_SUBJECT_VERBS for w in itertools.takewhile(lambda w: w not in _CLAUSE_STOPS, words[1:7])):
+        return False  # "running the talks is tough" and "funding is needed" are clauses; "during the talks" is not
     if strict_subject:
         # after ", and": a new clause of someone else's ("and Tallin declined"), not more of the content
         # ("and identified specific areas", "but no agreement had been reached")
