@@ -409,3 +409,22 @@ def test_a_clause_cut_after_its_verb_is_one_content_around_the_attribution(text,
 def test_a_bare_gerund_subject_opens_a_content():
     assert found("Voss said funding is needed before winter.") == [
         ("indirect", "funding is needed before winter", "Voss")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("\u201cElections are a choice,\u201d political scientist Ivo Marek told Meridian Wire in late May.",
+                 [("direct", "Elections are a choice,", "political scientist Ivo Marek")],
+                 id="adjective-and-role-noun-before-the-name"),
+    pytest.param("On Kovask Radio\u2019s \u201cMorning Hour,\u201d Voss said if the council paid her she would stay.",
+                 [("indirect", "if the council paid her she would stay", "Voss")],
+                 id="a-programme-title-is-no-content-and-said-if-without-comma"),
+    pytest.param("Voss was quick to add that the port would reopen.",
+                 [("indirect", "the port would reopen", "Voss")], id="was-quick-to-add"),
+    pytest.param("Marek went on to say the talks had stalled.",
+                 [("indirect", "the talks had stalled", "Marek")], id="went-on-to-say"),
+    pytest.param("Dragunov said, per an interpreter, that the line was secure.",
+                 [("indirect", "the line was secure", "Dragunov")], id="said-per-an-interpreter-that"),
+    pytest.param("Marek declined to say whether he would run.", [], id="declined-to-say-is-no-quote"),
+])
+def test_frames_around_the_speaker_and_cue(text, expected):
+    assert found(text) == expected

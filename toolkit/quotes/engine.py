@@ -282,6 +282,8 @@ _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something any
 # A condition that may open a bare content ("said if the talks fail, S"), up to its comma.
 _CONDITIONAL_OPENERS = frozenset({"if", "unless", "once"})
 _CONDITION_THEN_COMMA = re.compile(r"[^,;:.!?\"“”«»]{3,150}?,\s*")
+_CONDITION_THEN_PRONOUN = re.compile(r"[^,;:.!?\"“”«»]{3,150}?\s(?=(?:it|he|she|they|we|I|there|you)\s+(?:would|will|"
+                                     r"could|can|should|might|may|must|won['’]t|wouldn['’]t)\b)")
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
 _FRONTED = frozenset("""speaking asked in at on after before while when as late early during following responding
     addressing writing talking commenting questioned pressed interviewed later earlier separately meanwhile
@@ -296,7 +298,9 @@ _VERBISH = re.compile(
     r"brought|thought|felt|found|meant|paid|sent|spent|stood|understood|won|lost|met|led|set|put|cut|hit|let|"
     r"become|became|done|sold|built|fell|fallen|broke|broken|chose|chosen|drew|drawn|grew|grown|rose|risen|"
     r"spoke|spoken|wrote|written|need|want|know|think|believe|agree|work|remain|exist|matter|happen|mean|"
-    r"'s|’s|'re|’re|'ll|’ll|'ve|’ve|'m|’m)\b", re.IGNORECASE)
+    r"(?:(?<=\bit)|(?<=\bhe)|(?<=\bshe)|(?<=\bthat)|(?<=\bthere)|(?<=\bwhat)|(?<=\bhere)|(?<=\bwho)|(?<=\bthis)|"
+    r"(?<=\bwhere)|(?<=\bwhich)|(?<=\beveryone)|(?<=\bnobody)|(?<=\bsomeone))['’]s|"  # "it's", not "Meridian's"
+    r"'re|’re|'ll|’ll|'ve|’ve|'m|’m)\b", re.IGNORECASE)
 # "PORT HALDEN, March 14 (Meridian Wire) -": a dateline is not part of the content.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?){0,2}(?:\s*\([^)]{1,40}\))?"
                        r"\s*(?:—|–|-{1,2})\s*")
@@ -321,6 +325,10 @@ _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yest
                                    r"\s*[.!]?\s*")
 # "Rep. Ana Ruiz, R-Esterby, said": a party and state tag, not a name
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+# Between a subject and its cue: "was quick to add", "went on to say", "took pains to note"
+_INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:quick|careful|eager|keen|swift|"
+                               r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
+                               r"made\s+a\s+point)\s+to\s+$")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
@@ -413,6 +421,19 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             return False
         k += 1
     return False
+
+
+def _is_role_run(words: list[str]) -> bool:
+    """Lower-case words that describe the name after them: ``veteran analyst``, ``political
+    scientist`` (any adjective before a role noun), not ``then`` or ``also``."""
+    if all(is_modifier(w) for w in words):
+        return True
+    return norm(words[-1]) in ROLE_NOUNS and all(
+        w.replace("-", "").isalpha() and norm(w) not in _NOT_ROLE_MODIFIERS for w in words[:-1])
+
+
+_NOT_ROLE_MODIFIERS = AUXILIARIES | DETERMINERS | frozenset(
+    """and or but then also now later still so as at in on of for to from with by not never""".split())
 
 
 def _last_word(segment: str) -> re.Match | None:
@@ -1213,7 +1234,8 @@ class Rules:
         first = WORD.match(text, start)
         if first and lemma != "ask" and norm(first.group()) in _CONDITIONAL_OPENERS:
             # "said if the talks fail, the sanctions stay": the condition opens the content
-            comma = _CONDITION_THEN_COMMA.match(text, first.end(), unit.end)
+            comma = (_CONDITION_THEN_COMMA.match(text, first.end(), unit.end)
+                     or _CONDITION_THEN_PRONOUN.match(text, first.end(), unit.end))  # "said if X won he would quit"
             if comma is None or not _starts_with_clause(text, comma.end(), unit.end):
                 return None
             end = self.content_end(comma.end(), unit, cues)
@@ -1484,7 +1506,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             inherit = None  # no subject found and no quote earlier in the sentence: unresolved, not guessed
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
-    speaker = rules.speaker_before(floor, cue.start())
+    frame = _INFINITIVE_FRAME.search(text, floor, cue.start())  # "X was quick to add that S": X speaks
+    speaker = rules.speaker_before(floor, frame.start() if frame else cue.start())
     if (speaker is not None and last is not None and last.via is None and last.speaker_start is not None
             and lemma in _SECONDHAND_LEMMAS and not text[previous_end:speaker[0]].strip(" ,")
             and text[previous_end:speaker[0]].count(",") == 1 and rules.attribution_ends_clause(cue.end(), unit.end)):
@@ -1526,7 +1549,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if before is None:
             # '"Q," veteran analyst Ruth Delacroix wrote': lower-case role words before the name
             role = _ROLE_WORDS_BEFORE.search(text, floor, speaker[0])
-            if role and all(is_modifier(w) for w in role.group(1).split()):
+            if role and _is_role_run(role.group(1).split()):
                 before = rules.content_before(role.start(1), unit, previous_end)
                 if before is not None:
                     speaker = (role.start(1), speaker[1], role.group(1).split() + speaker[2])

@@ -185,7 +185,7 @@ BRIDGE_STARTERS: frozenset[str] = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday to from via through over
     while when afterwards afterward told without with of as outside inside near shortly briefly
     where about for against under into by ahead amid following despite upon within
-    throughout among between behind beyond only simply merely just
+    throughout among between behind beyond only simply merely just per
 """.split())
 
 
