@@ -428,3 +428,44 @@ def test_a_bare_gerund_subject_opens_a_content():
 ])
 def test_frames_around_the_speaker_and_cue(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "via"), [
+    pytest.param("According to the Ostra-Press agency, Dragunov added that the ball was in Esterby\u2019s court.",
+                 [("indirect", "the ball was in Esterby\u2019s court", "Dragunov")], "Ostra-Press agency",
+                 id="according-to-medium-X-added-that"),
+    pytest.param("According to Voss, Marek told her the trip was off.",
+                 [("indirect", "the trip was off", "Marek")], "Voss", id="according-to-X-Y-told-her"),
+    pytest.param("According to Ostra-Press, the talks were useful.",
+                 [("indirect", "the talks were useful", "Ostra-Press")], None, id="according-to-X-S-unchanged"),
+])
+def test_a_medium_before_a_speaker_and_cue(text, expected, via):
+    quotes = extract_quotes(text, language="en")
+    assert found(text) == expected
+    assert [q.via for q in quotes] == [via]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Marek told the ministers the trip was off.",
+                 [("indirect", "the trip was off", "Marek")], id="addressee-stops-before-a-determiner"),
+    pytest.param("Dragunov added that \u2018the ball is in Esterby\u2019s court,\u2019 a phrase he has used before.",
+                 [("direct", "the ball is in Esterby\u2019s court,", "Dragunov")],
+                 id="a-summing-appositive-after-the-closing-mark"),
+    pytest.param('Voss replied that no date was ever set, and accused Delacroix of "playing for the cameras".',
+                 [("indirect", "no date was ever set", "Voss"), ("direct", "playing for the cameras", "Voss")],
+                 id="coordinated-accused-X-of-Q"),
+    pytest.param('Marek dismissed reports of a rift as "the usual fairy tales from Esterby".',
+                 [("direct", "the usual fairy tales from Esterby", "Marek")], id="dismissed-X-as-Q"),
+    pytest.param('"The senator is welcome to his history lesson," she shot back.',
+                 [("direct", "The senator is welcome to his history lesson,", "she")], id="shot-back"),
+    pytest.param("Senator Wrenfield interjected that the last government had managed nothing.",
+                 [("indirect", "the last government had managed nothing", "Senator Wrenfield")], id="interjected"),
+    pytest.param("Marek said he had nothing to add, and referred questions to the prosecutor's office.",
+                 [("indirect", "he had nothing to add", "Marek")], id="the-speakers-next-act-ends-the-content"),
+    pytest.param("Voss said the army had crossed the river, and destroyed a bridge.",
+                 [("indirect", "the army had crossed the river, and destroyed a bridge", "Voss")],
+                 id="a-coordinated-verb-of-the-content-stays"),
+    pytest.param("The court accused him of fraud.", [], id="accused-without-a-quotation-is-no-quote"),
+])
+def test_cues_and_content_ends_from_debate_reports(text, expected):
+    assert found(text) == expected

@@ -144,6 +144,9 @@ def test_a_word_before_a_first_name_is_no_part_of_the_name(run, name):
      "The statement said the two sides had discussed deployments.", "Norlandic mission"),
     ("The Citadel said in a statement that the talks were useful. The statement said both sides had agreed.",
      "Citadel"),
+    ("The Ostravian Security Council issued a statement on Friday. The Ostravian statement said talks would go on.",
+     "Ostravian Security Council"),
+    ("\u201cWe came to be heard,\u201d the Granite House statement said.", "Granite House"),
 ])
 def test_the_statement_speaks_for_whoever_issued_it(text, speaker):
     last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]

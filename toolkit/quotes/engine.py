@@ -58,7 +58,8 @@ CUE_PATTERN = re.compile(
     r"(?:\s+by\s+(?P<passive_by>[^.;:\"“”«»]{1,60}?))?\s+" + _AS_SAYING + r")"
     # "Ostra-Press quoted Dragunov as saying"
     r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
-    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear|put(?:s|ting)?\s+it)"
+    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear|put(?:s|ting)?\s+it"
+    r"|(?:shot|shoots|fired|fires)\s+back)"
     # "in her words", "in Okafor's own words"
     r"|(?P<words>in\s+(?P<owner>his|her|their|[\w’'\-]+(?:'s|’s))\s+(?:own\s+)?words)"
     r"|(?P<verb>" + trie_pattern(_FORMS) + r")"
@@ -208,8 +209,9 @@ _SIDES = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’
 _DOCUMENT_ISSUER = re.compile(
     r"(?i:" + _DOCUMENT_WORDS + r"\s+(?:(?:issued|released|published|put\s+out|sent|circulated)\s+)?(?:by|from))\s+"
     r"(?P<by>(?:the\s+)?[A-Z])"
-    r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:said|says|announced|added)\s+"
-    r"(?:\w+\s+)?in\s+an?\s+(?:\w+\s+)?(?i:" + _DOCUMENT_WORDS + r")")
+    r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:(?:said|says|announced|added)\s+"
+    r"(?:\w+\s+)?in|(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?)\s+an?\s+(?:\w+\s+)?"
+    r"(?i:" + _DOCUMENT_WORDS + r")")
 # 'as "frank" and "useful"': a second quotation joined to a naming cue's first
 _AND_QUOTATION = re.compile(r"\s+(?:and|or)\s+(?=[\"“„«‘'])")
 # A work whose title may follow in quotation marks: "in her memoir, "Rooms Without Windows", that"
@@ -245,9 +247,10 @@ _FRONTED_SUBORDINATE = re.compile(r"(?:However|But|And|Still|Yet|Meanwhile|Now),
 _ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
 _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
-_SUMMATIVE_APPOSITIVE = re.compile(r"(?:,|\s+—|\s+–|\s+--)\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
+_SUMMATIVE_APPOSITIVE = re.compile(r"(?:,(?P<marks>”|\"|''|’)?|\s+—|\s+–|\s+--)\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
                                    r"acknowledgment|acknowledgement|admission|warning|message|position|view|move|"
-                                   r"step|sign|charge|accusation|allegation)\s+(?:that|which)\b", re.IGNORECASE)
+                                   r"step|sign|charge|accusation|allegation|phrase|expression|refrain|formula|slogan|"
+                                   r"description|line)\s+(?:that|which|(?:he|she|they|it)\s+\w+)\b", re.IGNORECASE)
 # Quantifiers that stand alone as a subject: "some say", "others argue".
 _QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "several", "both", "all", "one", "another"})
 # ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
@@ -266,7 +269,8 @@ _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
 _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
                         r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
-                        r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*|"
+                        r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those)\s)"  # not "her the plan"
+                        r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those)\b)[a-z][\w\-]*|"
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates)(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
@@ -325,6 +329,14 @@ _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yest
                                    r"\s*[.!]?\s*")
 # "Rep. Ana Ruiz, R-Esterby, said": a party and state tag, not a name
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+# ", and referred questions to ...": after the content, the speaker's next act (a past verb without a subject)
+_MAIN_SUBJECT_ACTS = re.compile(r",\s+and\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|ended|"
+                                r"turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
+                                r"criticized|praised|dismissed|rejected|denied|offered|asked|invited)\b")
+# Endings of adjectives of nationality ("the Ostravian statement"): such a word names no issuer itself
+_NATIONALITY_ENDINGS = ("ian", "ic", "ese", "ish", "ean", "an", "i")
+# "According to Ostra-Press, Dragunov said": the medium before a speaker
+_ACCORDING_TO_MEDIUM = re.compile(r"\s*[Aa]ccording\s+to\s+([^,;:\"“”«»]{2,80}?),\s*")
 # Between a subject and its cue: "was quick to add", "went on to say", "took pains to note"
 _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:quick|careful|eager|keen|swift|"
                                r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
@@ -335,7 +347,7 @@ _BY = re.compile(r"\s+by\s+")
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
 # The object of a naming cue up to its quotation; after "as" it may be longer
 # ('described his talks with the adviser in Port Halden as "frank"')
-_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+as)?\s+(?=[\"“„«‘'])"
+_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=[\"“„«‘'])"
                             r"|((?:\s+[\w’'\-.]+){9,16}?)\s+as\s+(?=[\"“„«‘'])")
 
 
@@ -1080,11 +1092,13 @@ class Rules:
         summary = _SUMMATIVE_APPOSITIVE.search(text, start, end)
         if summary and self.doc.quotation_covering(summary.start()) is None:
             end = summary.start()  # "..., remarks that were featured on state television"
+        elif summary and summary.group("marks"):
+            end = summary.end("marks")  # '"a step forward," a phrase she has used since May
         clause = _NEW_CLAUSE.search(text, start, end)
         while clause is not None:
-            if self.doc.quotation_covering(clause.start()) is None and _starts_with_clause(
-                    text, clause.end(), end, strict_subject=True):
-                end = clause.start()  # "..., and Sergei Tallin declined to comment"
+            if self.doc.quotation_covering(clause.start()) is None and (_starts_with_clause(
+                    text, clause.end(), end, strict_subject=True) or _MAIN_SUBJECT_ACTS.match(text, clause.start())):
+                end = clause.start()  # "..., and Sergei Tallin declined to comment"; "..., and referred questions to"
                 break
             clause = _NEW_CLAUSE.search(text, clause.end(), end)
         unit = Unit(unit.start, end, unit.paragraph)
@@ -1101,8 +1115,8 @@ class Rules:
                     and self.doc.quotation_covering(start + len(before) - 2) is not None):
                 return start + len(before)  # '... "around the clock," adding that': the quotation's comma
             coordinated = _COORDINATED.search(text[start:cue.start()])
-            if coordinated and self.clause_follows(cue.end(), unit.end):
-                return start + coordinated.start()
+            if coordinated and (self.clause_follows(cue.end(), unit.end) or self.names_a_quotation(cue, unit)):
+                return start + coordinated.start()  # "... and maintained that" / '... and accused X of "Q"'
             comma = before.rfind(",")
             if comma < 0:
                 continue
@@ -1121,6 +1135,29 @@ class Rules:
                     and self.clause_follows(cue.end(), unit.end):
                 return start + comma  # ", while X has warned that ..."
         return unit.end
+
+    def names_a_quotation(self, cue: re.Match, unit: Unit) -> bool:
+        """Is ``cue`` a naming cue with its quotation (``called it "Q"``, ``accused X of "Q"``)?"""
+        form = cue.group().lower()
+        if CUE_FORMS.get(form, form) not in NAMING_LEMMAS:
+            return False
+        named = _NAMING_OBJECT.match(self.text, cue.end(), unit.end)
+        return named is not None and self.doc.quotation_starting(named.end(), unit.end) is not None
+
+    def attribution_opens(self, start: int, unit: Unit, cues: list[re.Match]) -> bool:
+        """Does a clause at ``start`` open with its own speaker and speech cue (``Dragunov said S``)?"""
+        for cue in cues:
+            if cue.start() <= start or self.doc.quotation_covering(cue.start()) is not None:
+                continue
+            if cue.start() > start + 150:
+                return False
+            form = cue.group().lower()
+            if not form.islower() or CUE_FORMS.get(form, form) in NAMING_LEMMAS or cue.group("according"):
+                return False
+            speaker = self.speaker_before(start, cue.start())
+            return (speaker is not None and not self.text[start:speaker[0]].strip()
+                    and (self.clause_follows(cue.end(), unit.end) or self.bridge(cue.end(), unit.end, "say") is not None))
+        return False
 
     def clause_follows(self, pos: int, limit: int) -> bool:
         """Is a cue at ``pos`` followed by content: ``that``, a colon, a quotation or a clause?"""
@@ -1327,7 +1364,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     previous_end = _previous_end(candidates, unit)
     floor = max(unit.start, previous_end, doc.body_start(unit))
 
+    defaults: dict[str, str] = {}  # fields every candidate of this cue gets unless given ("via")
+
     def make(content: Content | tuple[int, int], speaker, rule: str, **extra) -> Candidate:
+        extra = {**defaults, **extra}
         c_start, c_end = (content.start, content.end) if isinstance(content, Content) else content
         kind, start, end = _kind_and_span(doc, c_start, c_end)
         s_start, s_end, words = speaker if speaker else (None, None, [])
@@ -1369,6 +1409,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if not comma:
             return []  # "According to X, S": S starts after the comma that closes X
         start = comma.end()
+        if rules.attribution_opens(start, unit, unit_cues):
+            return []  # "According to Ostra-Press, Dragunov said S": Dragunov's quote, through Ostra-Press
         start, end = _trim_content(text, start, rules.content_end(start, unit, unit_cues))
         return [make((start, end), speaker, "according_to:before")] if end > start else []
 
@@ -1508,6 +1550,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
     frame = _INFINITIVE_FRAME.search(text, floor, cue.start())  # "X was quick to add that S": X speaks
     speaker = rules.speaker_before(floor, frame.start() if frame else cue.start())
+    medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
+    if medium is not None:
+        defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
     if (speaker is not None and last is not None and last.via is None and last.speaker_start is not None
             and lemma in _SECONDHAND_LEMMAS and not text[previous_end:speaker[0]].strip(" ,")
             and text[previous_end:speaker[0]].count(",") == 1 and rules.attribution_ends_clause(cue.end(), unit.end)):
@@ -1703,6 +1748,9 @@ class Resolver:
             issuer = self._document_issuer(start)
             if issuer is not None:
                 return replace(issuer, how="description:document")
+        named_document = self._named_document_issuer(words, start, end)
+        if named_document is not None:
+            return named_document
         if len(words) >= 2 and lowered[0] in {"his", "her"} and head == "counterpart":
             # "his Norlandic counterpart": the person the article made the counterpart of "him"
             owner = self._pronoun("he" if lowered[0] == "his" else "she", start, None, previous)
@@ -1772,6 +1820,23 @@ class Resolver:
                 if not (places and entity.places and not places & entity.places):
                     return Resolution(entity.name, "person", "description:nearest", entity.id)
         return self._unnamed(text, words, start)
+
+    def _named_document_issuer(self, words: tuple[str, ...], start: int, end: int) -> Resolution | None:
+        """``the Granite House statement said``: the body named before the document noun speaks;
+        ``the Ostravian statement``, named by an adjective, is the last statement's issuer."""
+        if len(words) < 2 or not _DOCUMENT_NOUN.fullmatch(words[-1]):
+            return None
+        name = list(words[1:-1] if norm(words[0]) in {"the", "that", "this", "a", "an"} else words[:-1])
+        if not name or not all(w[0].isupper() for w in name):
+            return None
+        if len(name) == 1 and norm(name[0]).endswith(_NATIONALITY_ENDINGS):
+            issuer = self._document_issuer(start)
+            if issuer is not None:
+                return replace(issuer, how="description:document")
+        name_start = self.doc.text.find(name[0], start, end)
+        resolution = self.resolve(tuple(name), name_start, name_start + len(" ".join(name)), cue_lemma=None,
+                                  previous=None)
+        return replace(resolution, how="description:document") if resolution.speaker else None
 
     def _document_issuer(self, pos: int) -> Resolution | None:
         """Who issued the last statement (report, letter ...) mentioned before ``pos``:
