@@ -469,3 +469,9 @@ def test_a_medium_before_a_speaker_and_cue(text, expected, via):
 ])
 def test_cues_and_content_ends_from_debate_reports(text, expected):
     assert found(text) == expected
+
+
+def test_a_long_object_with_commas_before_as_and_its_quotation():
+    text = ("The statement described Friday's talks between Miriam T. Calloway and Pavel A. Dragunov, secretary "
+            "of Ostravia's Security Council, as \"frank, detailed and necessary\".")
+    assert found(text) == [("direct", "frank, detailed and necessary", "The statement")]

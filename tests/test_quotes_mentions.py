@@ -147,7 +147,21 @@ def test_a_word_before_a_first_name_is_no_part_of_the_name(run, name):
     ("The Ostravian Security Council issued a statement on Friday. The Ostravian statement said talks would go on.",
      "Ostravian Security Council"),
     ("\u201cWe came to be heard,\u201d the Granite House statement said.", "Granite House"),
+    ("Marek said in a statement that the talks were useful. In Kovask, the Ostravian Security Council issued its "
+     "own, shorter statement. The Ostravian statement said the experts would meet again.", "Ostravian Security Council"),
 ])
 def test_the_statement_speaks_for_whoever_issued_it(text, speaker):
     last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
     assert (last.speaker, last.resolution) == (speaker, "description:document")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ruth Delacroix, the deputy minister, spoke first. A Valmoran diplomat involved in organising the meeting "
+     "offered a more modest reading. The two sides had simply run out of excuses, the diplomat said.",
+     "A Valmoran diplomat involved in organising the meeting"),
+    ("A Granite House spokesman praised the deal. Ivo Marek, the Citadel spokesman, was silent. "
+     "Later the Citadel spokesman said the deal was premature.", "Ivo Marek"),
+])
+def test_an_unnamed_person_introduced_outside_any_quote(text, speaker):
+    last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
+    assert last.speaker == speaker

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from toolkit.quotes.lexicon import (
-    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
+    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_HEADS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
     ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
@@ -154,6 +154,7 @@ _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or bu
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
+_SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + r")\b")
 _BLANKS = re.compile(r"\s+")
 _ASIDE_WORDS = frozenset({"however", "though", "too", "also", "again", "then"})
 _ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:" + "|".join(sorted(_ASIDE_WORDS)) + r")\s*,)?\s*")
@@ -210,8 +211,8 @@ _DOCUMENT_ISSUER = re.compile(
     r"(?i:" + _DOCUMENT_WORDS + r"\s+(?:(?:issued|released|published|put\s+out|sent|circulated)\s+)?(?:by|from))\s+"
     r"(?P<by>(?:the\s+)?[A-Z])"
     r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:(?:said|says|announced|added)\s+"
-    r"(?:\w+\s+)?in|(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?)\s+an?\s+(?:\w+\s+)?"
-    r"(?i:" + _DOCUMENT_WORDS + r")")
+    r"(?:\w+\s+)?in\s+an?|(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?\s+(?:an?|its|their|his|her)"
+    r")\s+(?:[\w\-]+,?\s+){0,3}?(?i:" + _DOCUMENT_WORDS + r")")
 # 'as "frank" and "useful"': a second quotation joined to a naming cue's first
 _AND_QUOTATION = re.compile(r"\s+(?:and|or)\s+(?=[\"“„«‘'])")
 # A work whose title may follow in quotation marks: "in her memoir, "Rooms Without Windows", that"
@@ -348,7 +349,7 @@ _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“�
 # The object of a naming cue up to its quotation; after "as" it may be longer
 # ('described his talks with the adviser in Port Halden as "frank"')
 _NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=[\"“„«‘'])"
-                            r"|((?:\s+[\w’'\-.]+){9,16}?)\s+as\s+(?=[\"“„«‘'])")
+                            r"|((?:\s+[\w’'\-.,]+){9,24}?)\s+as\s+(?=[\"“„«‘'])")
 
 
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
@@ -1830,7 +1831,7 @@ class Resolver:
         if not name or not all(w[0].isupper() for w in name):
             return None
         if len(name) == 1 and norm(name[0]).endswith(_NATIONALITY_ENDINGS):
-            issuer = self._document_issuer(start)
+            issuer = self._document_issuer(start, named=name[0])
             if issuer is not None:
                 return replace(issuer, how="description:document")
         name_start = self.doc.text.find(name[0], start, end)
@@ -1838,13 +1839,15 @@ class Resolver:
                                   previous=None)
         return replace(resolution, how="description:document") if resolution.speaker else None
 
-    def _document_issuer(self, pos: int) -> Resolution | None:
+    def _document_issuer(self, pos: int, named: str | None = None) -> Resolution | None:
         """Who issued the last statement (report, letter ...) mentioned before ``pos``:
-        ``a statement issued by the Norlandic mission``, ``the Citadel said in a statement``."""
+        ``a statement issued by the Norlandic mission``, ``the Citadel said in a statement``;
+        with ``named`` (``Ostravian``), the last one whose issuer has that word."""
         text = self.doc.text
         found = None
-        for found in _DOCUMENT_ISSUER.finditer(text, max(0, pos - 3000), pos):
-            pass
+        for match in _DOCUMENT_ISSUER.finditer(text, max(0, pos - 3000), pos):
+            if named is None or named in match.group():
+                found = match
         if found is None:
             return None
         rules, unit = Rules(self.doc), self.doc.unit_at(found.start())
@@ -1876,7 +1879,29 @@ class Resolver:
         for position, text, other_head in reversed(self.unnamed):
             if position < start and norm(other_head).rstrip("s") == head.rstrip("s"):
                 return position, text
-        return None
+        return self._introduced_unnamed(head, start, [w for w in words[1:] if w[0].isupper()])
+
+    def _introduced_unnamed(self, head: str, start: int, names: list[str]) -> tuple[int, str] | None:
+        """``A Valmoran diplomat involved in the talks offered a reading. ... the diplomat said``:
+        an unnamed person the article introduced outside any quote, within the last 1,500 characters."""
+        if not head.isalpha() or head not in ROLE_NOUNS or head in ORGANISATION_HEADS:
+            return None
+        text = self.doc.text
+        found = None
+        for found in re.compile(r"\b[Aa]n?\s+(?:[\w\-’']+\s+){0,3}?" + head + r"\b").finditer(
+                text, max(0, start - 1500), start):
+            pass
+        if found is None or not all(name in found.group() for name in names):
+            return None  # "the Citadel spokesman" is not "a Granite House spokesman"
+        end = found.end()
+        link = _SOURCE_LINK_AFTER.match(text, end, start)
+        if link is not None:  # "involved in organising the meeting", up to the verb that follows
+            end = link.end()
+            for word in WORD.finditer(text, end, start):
+                if not word.group()[0].isalnum() or _VERBISH.fullmatch(word.group()):
+                    break
+                end = word.end()
+        return found.start(), text[found.start():end]
 
     def _last_mention(self, entity_id: int, before: int) -> int:
         positions = [m.start for m in self.index.mentions if m.entity == entity_id and m.start < before]
