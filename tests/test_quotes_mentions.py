@@ -165,3 +165,9 @@ def test_the_statement_speaks_for_whoever_issued_it(text, speaker):
 def test_an_unnamed_person_introduced_outside_any_quote(text, speaker):
     last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
     assert last.speaker == speaker
+
+
+def test_an_apposed_indefinite_describes_the_name_before_it():
+    text = ("Sergei Tallin, a career diplomat, sat beside Owen Strand. Tallin was once a diplomat too. "
+            "The diplomat told Ostra-Press that the mood had improved.")
+    assert [q.speaker for q in extract_quotes(text, language="en")] == ["Sergei Tallin"]
