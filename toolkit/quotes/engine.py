@@ -154,7 +154,8 @@ _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or bu
     between among after before during through against without within near like including such""".split())
 _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
-_DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being))\s*$")
+_DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
+                                      r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
 _SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + r")\b")
 _BLANKS = re.compile(r"\s+")
 _ASIDE_WORDS = frozenset({"however", "though", "too", "also", "again", "then"})
@@ -1891,7 +1892,7 @@ class Resolver:
         found = None
         for match in re.compile(r"\b[Aa]n?\s+(?:[\w\-’']+\s+){0,3}?" + head + r"\b").finditer(
                 text, max(0, start - 1500), start):
-            if not _DESCRIBES_A_NAME_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            if not _DESCRIBES_A_NAME_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 found = match  # not "Sergei Tallin, a career diplomat," nor "Tallin is a diplomat"
         if found is None or not all(name in found.group() for name in names):
             return None  # "the Citadel spokesman" is not "a Granite House spokesman"
