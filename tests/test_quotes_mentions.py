@@ -171,3 +171,14 @@ def test_an_apposed_indefinite_describes_the_name_before_it():
     text = ("Sergei Tallin, a career diplomat, sat beside Owen Strand. Tallin was once a diplomat too. "
             "The diplomat told Ostra-Press that the mood had improved.")
     assert [q.speaker for q in extract_quotes(text, language="en")] == ["Sergei Tallin"]
+
+
+@pytest.mark.parametrize("text", [
+    "Owen Strand spoke in the town hall. The mayor, Jorund Halvik, who had introduced him, was not convinced. "
+    "He told the audience that the town had heard promises before. \"He means well,\" the mayor said.",
+    "Owen Strand spoke in the town hall. Jorund Halvik, the mayor, was not convinced. "
+    "He told the audience that the town had heard promises before. \"He means well,\" the mayor said.",
+])
+def test_a_role_in_apposition_makes_an_unknown_name_a_person(text):
+    quotes = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)
+    assert [q.speaker for q in quotes] == ["Jorund Halvik", "Jorund Halvik"]

@@ -1927,8 +1927,9 @@ class Resolver:
             if entity.type == "person" and entity.gender in (None, gender):
                 return Resolution(entity.name, "person", "pronoun:previous_speaker", entity.id)
         # nearest compatible person, sentence by sentence backwards; a person of unknown gender
-        # counts as if mentioned two sentences further back, the last speaker one sentence nearer,
-        # and within a sentence the first-mentioned (the subject) wins
+        # counts as if mentioned two sentences further back (unless they open the previous
+        # sentence), the last speaker one sentence nearer, and within a sentence the
+        # first-mentioned (the subject) wins
         current = self.index.sentence_of(pos)
         last_speaker = previous.entity if previous is not None else None
         best, best_key = None, None
@@ -1939,8 +1940,10 @@ class Resolver:
                     continue  # wrong gender, or named in the very words attributed ("Belan is raising ...")
                 if mention.entity == last_speaker:
                     distance = current - sentence - 1.0  # the last speaker, whatever we know of their gender
-                else:
-                    distance = current - sentence + (2.0 if entity.gender is None else 0.0)
+                elif entity.gender is None and not (order == 0 and sentence == current - 1):
+                    distance = current - sentence + 2.0
+                else:  # known gender, or the previous sentence's subject ("Halvik was not convinced. He ...")
+                    distance = current - sentence
                 if self._inside_quote(mention.start):
                     distance += 1.0  # named inside someone's words, not the topic of the paragraph
                 if _SILENT_AFTER_NAME.match(self.doc.text, mention.end):

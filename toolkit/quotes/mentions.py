@@ -279,6 +279,10 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
+                if len(run.name) > 1 and not (run.titled or gender or run.has_initial or descriptors & ROLE_NOUNS):
+                    # "The mayor, Jorund Halvik," / "Jorund Halvik, the mayor,": a role in apposition says person
+                    apposed, _ = self._context_descriptors(start, end)
+                    descriptors |= apposed & ROLE_NOUNS
             target = self._add_person(run, descriptors, gender, name_start, origin + run.name_end,
                                       places=places, existing=known)
             # appositions and later mentions' context are read only if a description needs them
