@@ -475,3 +475,18 @@ def test_a_long_object_with_commas_before_as_and_its_quotation():
     text = ("The statement described Friday's talks between Miriam T. Calloway and Pavel A. Dragunov, secretary "
             "of Ostravia's Security Council, as \"frank, detailed and necessary\".")
     assert found(text) == [("direct", "frank, detailed and necessary", "The statement")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Norlandic delegation said in a short written note that the engineers' case had been raised.",
+                 [("indirect", "the engineers' case had been raised", "The Norlandic delegation")],
+                 id="said-in-a-short-written-note-that"),
+    pytest.param("Voss replied with a demand that the talks resume.", [], id="a-demand-that-is-the-nouns-that"),
+    pytest.param("Ostra-Press quoted sources in the Security Council as saying that the delegation would travel.",
+                 [("indirect", "the delegation would travel", "sources in the Security Council")],
+                 id="quoted-sources-in-X-as-saying"),
+    pytest.param("Ostra-Press quoted Dragunov on Friday as saying the talks were useful.",
+                 [("indirect", "the talks were useful", "Dragunov")], id="quoted-X-on-a-day-as-saying"),
+])
+def test_documents_and_quoted_sources(text, expected):
+    assert found(text) == expected

@@ -222,6 +222,7 @@ _WORK_TITLED = re.compile(r"(?i:memoir|book|novel|paper|speech|interview|program
                           + _DOCUMENT_WORDS + r")")
 # "a statement released by X", "a report from X": a document and its author
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
+_BEFORE_A_DOCUMENT_NOUN = re.compile(r"\s+" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
                           r"\s+(?:by|from)\s+")
 # A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
@@ -347,6 +348,10 @@ _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
+_QUOTED_SOURCE_TAIL = re.compile(r"\s+(?:in|at|on|from|close\s+to|familiar\s+with|inside|within)\s+"
+                                 r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                                 r"March|April|May|June|July|August|September|October|November|December|this|last|"
+                                 r"that|the\s+(?:morning|evening|afternoon|weekend|day|night))\b)[^,;:]{2,60}")
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
 # The object of a naming cue up to its quotation; after "as" it may be longer
 # ('described his talks with the adviser in Port Halden as "frank"')
@@ -449,6 +454,19 @@ def _is_role_run(words: list[str]) -> bool:
 
 _NOT_ROLE_MODIFIERS = AUXILIARIES | DETERMINERS | frozenset(
     """and or but then also now later still so as at in on of for to from with by not never""".split())
+
+
+def _is_noun_after_determiner(before: list[str]) -> bool:
+    """Do the words before a cue word end in a determiner and adjectives only (``a``, ``a
+    short written``), so that the cue word is a noun (``a short written note``)?"""
+    for k in range(len(before) - 1, -1, -1):
+        w = norm(before[k])
+        if w in DETERMINERS and w not in _QUANTIFIER_SUBJECTS:
+            return k >= len(before) - 3 and (k == 0 or norm(before[k - 1]) not in _PASSIVE_AUX)
+        if not before[k].isalpha() or not before[k].islower() or w in AUXILIARIES or w in PRONOUNS \
+                or w in _PRONOUN_FORMS or w in _NOT_ROLE_MODIFIERS or w.endswith("ly"):
+            return False
+    return False
 
 
 def _last_word(segment: str) -> re.Match | None:
@@ -1194,7 +1212,8 @@ class Rules:
                 addressee = " ".join(x[2] for x in words[:k]) or None
                 return s, addressee, True
             if w in {"that", ":"}:
-                if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower():
+                if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower() and not (
+                        _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}):
                     return None  # "replied with a demand that S": the noun's "that", not the cue's
                 commas = [n for n, x in enumerate(words[:k]) if x[2] == ","]
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
@@ -1214,8 +1233,11 @@ class Rules:
                     return None  # "said that plan was dead" is rare; "said that was it" is not content
                 return e, addressee, True
             if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (
-                    w in CUE_FORMS and k > 0 and word.islower() and norm(words[k - 1][2]) not in DETERMINERS):
-                return None  # another cue; "at a briefing for journalists" is a noun, and the bridge goes on
+                    w in CUE_FORMS and k > 0 and word.islower() and not (w in _NOUNISH and _is_noun_after_determiner(
+                        [x[2] for x in words[max(0, k - 4):k]])) and norm(words[k - 1][2]) not in DETERMINERS
+                    and not (_BEFORE_A_DOCUMENT_NOUN.match(self.text, e)
+                             and _is_noun_after_determiner([x[2] for x in words[max(0, k - 4):k]]))):
+                return None  # another cue; "at a briefing for", "in a short written note" are nouns: the bridge goes on
         return None
 
     def content_after(self, pos: int, unit: Unit, lemma: str, cues: list[re.Match], *,
@@ -1446,6 +1468,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if not m:
             return []
         speaker = rules.speaker_after(cue.end(), cue.end() + m.end(1) + 1)
+        if speaker is not None and norm(speaker[2][0]) not in _PRONOUN_FORMS and _QUOTED_SOURCE_TAIL.fullmatch(
+                text, speaker[1], cue.end() + m.end(1)):
+            # "quoted sources in the Security Council as saying": the whole phrase names the source
+            speaker = (speaker[0], cue.end() + m.end(1), text[speaker[0]:cue.end() + m.end(1)].split())
         via_np = rules.speaker_before(floor, cue.start())
         via = " ".join(via_np[2]) if via_np else None
         content = rules.content_after(cue.end() + m.end(), unit, "say", unit_cues, allow_bare=True)
@@ -1461,6 +1487,12 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     prev_word = _last_word(text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue
+    if form in _NOUNISH and prev_word and prev_word.group(1).islower() and _is_noun_after_determiner(
+            WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])[-4:]):
+        return []  # "in a short written note": a noun after a determiner and adjectives
+    if _BEFORE_A_DOCUMENT_NOUN.match(text, cue.end()) and _is_noun_after_determiner(
+            WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])[-4:]):
+        return []  # "a short written note", "the prepared statement": a participle used as an adjective
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
