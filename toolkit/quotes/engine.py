@@ -66,9 +66,17 @@ CUE_PATTERN = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-# The same pattern matched case-sensitively on lower-cased text finds the same spans about
-# twice as fast: ignoring case, ``re`` cannot reject a branch by its first letter at once; see _find_cues.
-_CUE_PATTERN_LOWER = re.compile(CUE_PATTERN.pattern)
+# _find_cues scans the lower-cased text with the same pattern matched case-sensitively, which
+# finds the same spans about twice as fast: ignoring case, ``re`` cannot reject a branch by its
+# first letter at once. There its ``\b(?<!\w)`` is read as the non-word character before the cue,
+# and the scan runs on the text after one added space, so that a match starts where the cue does
+# in the text: a pattern that starts with a character class lets ``re`` skip ahead to the next
+# non-word character instead of trying the pattern at every position (a quarter faster). Every
+# alternative starts and ends with a letter, so that character is just what ``(?<!\w)`` asked
+# for and is never part of the match before: the two scans step through the same matches.
+_BOUNDARY = r"\b(?<!\w)"
+assert CUE_PATTERN.pattern.startswith(_BOUNDARY)
+_CUE_FINDER = re.compile(r"\W" + CUE_PATTERN.pattern[len(_BOUNDARY):])
 assert not re.search("[A-Z]", CUE_PATTERN.pattern.replace("(?P<", "")), "CUE_PATTERN's letters must be lower case"
 _CUE_PUNCTUATION = frozenset(".;:\"“”«»")
 _ANY_ASCII_LETTER = re.compile("[a-z]", re.IGNORECASE)  # also matches K (Kelvin), ſ, ı, İ
@@ -93,7 +101,7 @@ def _find_cues(text: str) -> list[re.Match]:
     nothing the pattern looks at; each match is then taken again on ``text`` for its groups."""
     if not (text.isascii() or all(map(_lowers_safely, set(text) - _ASCII))):
         return list(CUE_PATTERN.finditer(text))
-    matches = [CUE_PATTERN.match(text, m.start()) for m in _CUE_PATTERN_LOWER.finditer(text.lower())]
+    matches = [CUE_PATTERN.match(text, m.start()) for m in _CUE_FINDER.finditer(" " + text.lower())]
     assert all(m is not None for m in matches)
     return matches  # type: ignore[return-value]
 

@@ -14,6 +14,7 @@ then resolved through it:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -193,6 +194,8 @@ class _Run:
 @lru_cache(maxsize=65536)
 def _read_run(run: str) -> _Run | None:
     """Split a capitalised run into title and name words and classify it (None: no mention)."""
+    if _ADJECTIVE_COMPOUND.search(run):
+        return None  # "White House-style", "Kovask-based": an adjective, not a name
     words = run.split()
     start, end = 0, len(run)
     # drop sentence-initial function words ("The", "But") and trailing possessive marks
@@ -251,8 +254,6 @@ class EntityIndex:
             origin = match.start()
             if origin < headline_end:
                 continue  # Title Case Headline Words are not names
-            if _ADJECTIVE_COMPOUND.search(match.group()):
-                continue  # "White House-style", "Kovask-based": an adjective, not a name
             run = _read_run(match.group())
             if run is None:
                 continue
@@ -371,6 +372,8 @@ class EntityIndex:
     def _link_counterparts(self) -> None:
         """``Calloway and her Ostravian counterpart Pavel A. Dragunov``: the two are each other's
         counterpart, so ``his Norlandic counterpart`` said after Dragunov is Calloway."""
+        if "counterpart" not in self.text:
+            return  # most articles: no need to scan them with the pattern (which starts with \b, so it is slow)
         starts = [m.start for m in self.mentions]
         for match in _COUNTERPART_BEFORE_NAME.finditer(self.text):
             k = bisect_right(starts, match.end() - 1)
@@ -496,7 +499,10 @@ class EntityIndex:
         """Person mentions before ``pos`` grouped by sentence, nearest sentence first."""
         current = self.sentence_of(pos)
         groups: dict[int, list[NameMention]] = {}
-        for mention in self.mentions:
+        # the mentions are in text order: those before the first sentence in reach are skipped at once
+        first = current - sentences_back
+        i = bisect_left(self.mentions, self._sentence_starts[first], key=_mention_start) if first > 0 else 0
+        for mention in itertools.islice(self.mentions, i, None):
             if mention.start >= pos:
                 break
             if self.entities[mention.entity].type != "person":
