@@ -490,3 +490,29 @@ def test_a_long_object_with_commas_before_as_and_its_quotation():
 ])
 def test_documents_and_quoted_sources(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("In some ways, the analysts noted, Voss might welcome the delay.",
+                 [("indirect", "In some ways, the analysts noted, Voss might welcome the delay", "the analysts")],
+                 id="fronted-phrase-attribution-then-a-capitalised-subject"),
+    pytest.param("But shipping specialists say the harbour fees might not even be collected.",
+                 [("indirect", "the harbour fees might not even be collected", "shipping specialists")],
+                 id="a-bare-plural-of-an-agent-noun"),
+    pytest.param("In some ways, the brothers noted, the play might please Voss.",
+                 [("indirect", "In some ways, the brothers noted, the play might please Voss", "the brothers")],
+                 id="kin-plural"),
+    pytest.param("A Norlandic aide said remarks from Voss, Marek, Strand and Aurich were consistent.",
+                 [("indirect", "remarks from Voss, Marek, Strand and Aurich were consistent", "A Norlandic aide")],
+                 id="a-list-of-names-inside-the-content-subject"),
+    pytest.param("Marek said having Voss treat him with respect is a good sign for the talks.",
+                 [("indirect", "having Voss treat him with respect is a good sign for the talks", "Marek")],
+                 id="a-long-gerund-subject"),
+    pytest.param("And so, she said, while her colleagues are wary of the deal, they admire the envoy.",
+                 [("indirect", "And so, she said, while her colleagues are wary of the deal, they admire the envoy",
+                   "she")], id="and-so-comma-attribution"),
+    pytest.param("Strand wrote in both letters he was \"honoured and humbled\" to serve.",
+                 [("mixed", "he was \"honoured and humbled\" to serve", "Strand")], id="wrote-in-both-letters-S"),
+])
+def test_real_news_shapes_of_subject_and_content(text, expected):
+    assert found(text) == expected

@@ -187,7 +187,7 @@ _SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?:If|When|Whenever|Although
                                 r"Unless|Until|While|Whereas|Once|Rather\s+than|Instead\s+of|So\s+long\s+as|As\s+long\s+as)\b")
 # ... or ends on a word that needs more: "he supported a bigger tent and,"
 # or on a copula or modal that needs its complement: "It was, he said, one of the worst days"
-_DANGLING_END = re.compile(r"\b(?:and|or|but|to|of|for|with|than|that|the|a|an|is|was|are|were|will|would|can|could|"
+_DANGLING_END = re.compile(r"\b(?:and|or|but|so|yet|to|of|for|with|than|that|the|a|an|is|was|are|were|will|would|can|could|"
                            r"should|must|may|might)\s*,$", re.IGNORECASE)
 # A relative clause between a speaker and the cue: "an official who spoke on condition of anonymity said"
 _WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
@@ -249,7 +249,7 @@ _COMMA_AFTER = re.compile(r"\s*,?")
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
-_PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[a-z])")
+_PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[A-Za-z])")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
 _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until)\b")
@@ -288,7 +288,9 @@ _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
-                          r"statement|briefing|conference|today|yesterday)"
+                          r"statement|briefing|conference|today|yesterday|listings?|speech(?:es)?|remarks|letters?|notes?|"
+                          r"posts?|tweets?|e-?mails?|memos?|videos?|op-eds?|columns?|essays?|books?|appearances?|"
+                          r"address|messages?)"
                           # a bare day: "said Thursday she would leave"
                           r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
                           r")+(?=\s)")
@@ -381,7 +383,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             words[0].islower() and first.endswith("ly")):
         return False
     if words[0].islower() and first.endswith("ing") and not any(
-            norm(w) in _GERUND_SUBJECT_VERBS for w in itertools.takewhile(lambda w: w not in _CLAUSE_STOPS, words[1:7])):
+            norm(w) in _GERUND_SUBJECT_VERBS for w in itertools.takewhile(lambda w: w not in _CLAUSE_STOPS, words[1:10])):
         return False  # "running the talks is tough" and "funding is needed" are clauses; "during the talks" is not
     if strict_subject:
         # after ", and": a new clause of someone else's ("and Tallin declined"), not more of the content
@@ -401,6 +403,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         if sentence_end:
             word = word[:-1]  # "the meeting failed.": the verb, then the sentence ends
         w = norm(word)
+        if word == "," and words[k - 1][0].isupper() and k + 1 < len(words) and words[k + 1][0].isupper():
+            k += 1  # a list of names in the subject: "comments from Rice, Rhodes and Panetta were"
+            continue
         if word == ",":
             nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
             if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such", "the", "a", "an", "his",
@@ -449,6 +454,16 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             return False
         k += 1
     return False
+
+
+def _is_people_plural(word: str) -> bool:
+    """A plural noun of people: the lists' plurals, or a plural of the agent endings
+    (``specialists``, ``historians``) or of kin (``brothers``)."""
+    return word.endswith("s") and (word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS
+                                   or word.endswith(("ists", "ians")))
+
+
+_KIN_PLURALS = frozenset("brothers sisters siblings sons daughters cousins relatives neighbours neighbors".split())
 
 
 def _is_role_run(words: list[str]) -> bool:
@@ -986,10 +1001,10 @@ class Rules:
         starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit()
         if first_word[0].islower() and not starts_with_determiner:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
-            if not (head_word.endswith("s") and head_word in ROLE_NOUNS | GROUP_NOUNS):
+            if not _is_people_plural(head_word):
                 return None
         if not (words[head_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
-                or words[head_index][2][0].isdigit()):
+                or words[head_index][2][0].isdigit() or _is_people_plural(head_word)):
             # "the friends", "the billionaire businessman": any noun after a determiner, briefly
             if not starts_with_determiner or end_index - best_start > 6 or head_word.endswith("ly"):
                 return None
