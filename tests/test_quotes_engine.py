@@ -516,3 +516,23 @@ def test_documents_and_quoted_sources(text, expected):
 ])
 def test_real_news_shapes_of_subject_and_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Most voters say the two plans are \u201cabout right,\u201d though voters are more likely to doubt Voss.",
+                 [("mixed", "the two plans are \u201cabout right,\u201d", "Most voters")],
+                 id="a-new-clause-after-a-comma-inside-the-closing-mark"),
+    pytest.param('But he said he was too busy to look: "I have a lot going on. Good luck," he wrote.',
+                 [("indirect", "he was too busy to look", "he"), ("direct", "I have a lot going on. Good luck,", "he")],
+                 id="a-quotation-after-a-colon-with-its-own-attribution"),
+    pytest.param('Voss said: "We are ready," and left.', [("direct", "We are ready,", "Voss")],
+                 id="the-speakers-next-act-after-a-quotation"),
+    pytest.param("Spokeswoman Lena Aurich said all staffers sign the pledge, though she did not discuss its terms.",
+                 [("indirect", "all staffers sign the pledge", "Spokeswoman Lena Aurich")],
+                 id="though-she-did-not-discuss"),
+    pytest.param("Voss said the plan was sound, though she had doubts about its cost.",
+                 [("indirect", "the plan was sound, though she had doubts about its cost", "Voss")],
+                 id="though-she-had-doubts-stays-in-the-content"),
+])
+def test_where_a_content_ends_after_quotations_and_asides(text, expected):
+    assert found(text) == expected

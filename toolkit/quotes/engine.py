@@ -266,8 +266,9 @@ _SUMMATIVE_APPOSITIVE = re.compile(r"(?:,(?P<marks>”|\"|''|’)?|\s+—|\s+–
 # Quantifiers that stand alone as a subject: "some say", "others argue".
 _QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "several", "both", "all", "one", "another"})
 # ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)|\s+(?:—|–|--)\s+",
-                         re.IGNORECASE)
+# (the comma may sit inside a quotation's closing mark: 'are "about right," though voters ...'; "cut" is where S ends)
+_NEW_CLAUSE = re.compile(r",(?P<mark>[”\"’])?(?P<cut>)\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)"
+                         r"|\s+(?:—|–|--)\s+", re.IGNORECASE)
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
@@ -344,11 +345,17 @@ _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yest
 # "Rep. Ana Ruiz, R-Esterby, said": a party and state tag, not a name
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 # ", and referred questions to ...": after the content, the speaker's next act (a past verb without a subject)
-_MAIN_SUBJECT_ACTS = re.compile(r",\s+and\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|ended|"
+_MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+and\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|ended|"
                                 r"turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
                                 r"criticized|praised|dismissed|rejected|denied|offered|asked|invited)\b")
 # Endings of adjectives of nationality ("the Ostravian statement"): such a word names no issuer itself
 _NATIONALITY_ENDINGS = ("ian", "ic", "ese", "ish", "ean", "an", "i")
+# ", though she did not discuss their terms": the writer's remark on what the speaker left out
+_CONCESSION_BY_PRONOUN = re.compile(r",[”\"’]?\s+(?:though|although|but)\s+(?:he|she|they)\s+(?:did|does|do|would|could|"
+                                    r"has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:say|said|elaborate|"
+                                    r"elaborated|discuss|discussed|explain|explained|specify|specified|give|gave|"
+                                    r"provide|provided|offer|offered|detail|detailed|name|named|answer|respond|comment|"
+                                    r"commented|disclose|disclosed|reveal|revealed|go\s+into)\b", re.IGNORECASE)
 # "According to Ostra-Press, Dragunov said": the medium before a speaker
 _ACCORDING_TO_MEDIUM = re.compile(r"\s*[Aa]ccording\s+to\s+([^,;:\"“”«»]{2,80}?),\s*")
 # Between a subject and its cue: "was quick to add", "went on to say", "took pains to note"
@@ -1140,9 +1147,12 @@ class Rules:
             end = summary.end("marks")  # '"a step forward," a phrase she has used since May
         clause = _NEW_CLAUSE.search(text, start, end)
         while clause is not None:
-            if self.doc.quotation_covering(clause.start()) is None and (_starts_with_clause(
-                    text, clause.end(), end, strict_subject=True) or _MAIN_SUBJECT_ACTS.match(text, clause.start())):
-                end = clause.start()  # "..., and Sergei Tallin declined to comment"; "..., and referred questions to"
+            cut = clause.end("cut") if clause.group("mark") else clause.start()
+            concession = _CONCESSION_BY_PRONOUN.match(text, clause.start())  # ", though she did not discuss"
+            if self.doc.quotation_covering(cut) is None and (_starts_with_clause(
+                    text, clause.end(), end, strict_subject=True) or _MAIN_SUBJECT_ACTS.match(text, clause.start())
+                    or concession is not None):
+                end = cut  # "..., and Sergei Tallin declined to comment"; "..., and referred questions to"
                 break
             clause = _NEW_CLAUSE.search(text, clause.end(), end)
         unit = Unit(unit.start, end, unit.paragraph)
@@ -1172,6 +1182,11 @@ class Rules:
             if np is None or np[0] <= start + comma:
                 continue
             between = text[start + comma + 1:np[0]]
+            quoted = self.doc.quotation_covering(start + comma)
+            if (quoted is not None and quoted.open > start and not between.strip(_CLOSING + " ")
+                    and text[start:quoted.open].rstrip().endswith(":")):
+                # 'he said S: "Q," he wrote.': the quotation after the colon has its own attribution
+                return start + len(text[start:quoted.open].rstrip()) - 1
             if not between.strip():
                 if self.attribution_ends_clause(cue.end(), unit.end) or self.clause_follows(cue.end(), unit.end):
                     return start + comma  # "..., the ministry said." / "..., 39 have said they ..."
