@@ -536,3 +536,24 @@ def test_real_news_shapes_of_subject_and_content(text, expected):
 ])
 def test_where_a_content_ends_after_quotations_and_asides(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss's remarks were echoed by her party and analysts across Norland, who highlighted the cost.",
+                 [], id="a-relative-clauses-cue-takes-no-content-before-it"),
+    pytest.param("The strait will close in May, the two delegations said in a joint statement released on Monday.",
+                 [("indirect", "The strait will close in May", "the two delegations")],
+                 id="time-bridge-then-a-participle-still-ends-the-attribution"),
+    pytest.param("Though Marek is gaining ground in the north, Voss maintains a firm lead in the polls.",
+                 [], id="a-cue-verb-with-an-object-attributes-nothing"),
+    pytest.param("\u201cWe are ready,\u201d Voss told the Ledger.",
+                 [("direct", "We are ready,", "Voss")], id="told-an-addressee-still-ends-the-attribution"),
+    pytest.param("Later that month, Kovask Press will publish \u2018The Long Thaw,\u2019 a history written by Ruth Delacroix.",
+                 [], id="written-by-is-a-participle-not-a-cue"),
+    pytest.param("On March 3, during a visit to the harbour, now called Port Esterby, the minister boasted of the deal.",
+                 [], id="a-fronted-phrase-without-a-clause-is-no-content"),
+    pytest.param("On Monday, the talks failed, Voss said.",
+                 [("indirect", "On Monday, the talks failed", "Voss")], id="a-fronted-phrase-then-a-clause-is"),
+])
+def test_what_is_not_a_trailing_attribution(text, expected):
+    assert found(text) == expected

@@ -362,6 +362,8 @@ _ACCORDING_TO_MEDIUM = re.compile(r"\s*[Aa]ccording\s+to\s+([^,;:\"“”«»]{2
 _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:quick|careful|eager|keen|swift|"
                                r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
                                r"made\s+a\s+point)\s+to\s+$")
+_BY_AGENT = re.compile(r"\s+by\s")
+_RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
@@ -461,6 +463,12 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             return False
         k += 1
     return False
+
+
+def _after_addressee(text: str, pos: int, limit: int) -> int:
+    """Where the words after ``told`` go on once its addressee (``told reporters``) is passed."""
+    m = _ADDRESSEE.match(text, pos, limit)
+    return m.end() if m else pos
 
 
 def _is_people_plural(word: str) -> bool:
@@ -1230,8 +1238,8 @@ class Rules:
         a second quotation, or a participial cue may follow."""
         time_words = _TIME_BRIDGE.match(self.text, pos, limit)
         rest = self.text[time_words.end() if time_words else pos:limit]  # "wrote this week, adding that"
-        if _ADVERBIAL_TO_END.match(rest):
-            return True
+        if _ADVERBIAL_TO_END.match(rest) or (time_words and _ADVERBIAL_TO_END.match(self.text, pos, limit)):
+            return True  # (from the cue: "said in a joint statement released on Monday.")
         if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest):
             return True
         # ", the Kremlin spokesman." / ", Republican of South Carolina." / ", who ..., adding that"
@@ -1390,6 +1398,9 @@ class Rules:
             participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {"united"}
             if (norm(first) in _FRONTED and "," not in segment) or participle or not _looks_like_clause(segment):
                 return None  # "Speaking after the meeting, X said ..." / "Asked about it, X said" is no content
+            if norm(first) in _FRONTED and not any(_starts_with_clause(piece, 0, len(piece))
+                                                   for piece in segment.split(", ")[1:]):
+                return None  # "On Oct. 23, during a visit to the resort, now called Doral, X boasted": no clause
         return Content(start, end, None, is_quotation)
 
 
@@ -1547,6 +1558,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return []  # "so-called": a scare quote, nobody is said to say it
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
         return []  # "was written off", "was warned about": passive, the subject is not the speaker
+    if form.endswith(("ed", "en")) and _BY_AGENT.match(text, cue.end()) and not (
+            prev_word and norm(prev_word.group(1)) == "as"):
+        return []  # "a biography written by the Post": a participle with its agent, not a cue
 
     before_text = text[floor:cue.start()]
     stripped = before_text.rstrip()
@@ -1679,6 +1693,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 before = None  # "Speaking to reporters, X said that S": the content follows
             else:
                 content = None
+        if before is not None and content is None and not before.marked and (
+                text[speaker[0]:speaker[1]].lower() in {"who", "which", "that"}
+                or _RELATIVE_BEFORE_SPEAKER.search(text, max(floor, speaker[0] - 12), speaker[0])):
+            before = None  # "Democrats, who highlighted comments ...": a relative clause's cue has no content before it
+        if before is not None and content is None and not before.marked and not rules.attribution_ends_clause(
+                _after_addressee(text, cue.end(), unit.end) if lemma in _TELL_LIKE else cue.end(), unit.end):
+            before = None  # "Though S, Clinton maintains a lock on ...": the verb has an object, it attributes nothing
         if before is not None:
             addressee = None
             if lemma in _TELL_LIKE:
