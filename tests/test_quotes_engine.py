@@ -557,3 +557,27 @@ def test_where_a_content_ends_after_quotations_and_asides(text, expected):
 ])
 def test_what_is_not_a_trailing_attribution(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Like his remarks about Voss, Marek said, the jabs at Strand were unacceptable.",
+                 [("indirect", "Like his remarks about Voss, Marek said, the jabs at Strand were unacceptable",
+                   "Marek")], id="like-phrase-attribution-clause"),
+    pytest.param("And if Voss is the nominee, he said, he would back a third candidate.",
+                 [("indirect", "And if Voss is the nominee, he said, he would back a third candidate", "he")],
+                 id="and-if-lower-case"),
+    pytest.param("She compared her staff to the traders of Esterby - all of whom, she explained, needed a boost.",
+                 [("indirect", "all of whom, she explained, needed a boost", "she")],
+                 id="a-relative-after-a-dash-interrupted-by-its-attribution"),
+    pytest.param("He warned of the report (the release of which, many analysts say, hurt the talks).",
+                 [("indirect", "the release of which, many analysts say, hurt the talks", "many analysts")],
+                 id="inside-brackets"),
+    pytest.param("Norland might have resisted the plan, they argue, perhaps by insisting that Kovask pay first.",
+                 [("indirect", "Norland might have resisted the plan, they argue, perhaps by insisting that Kovask pay "
+                   "first", "they")], id="perhaps-by-doing-goes-on-with-the-content"),
+    pytest.param("He tells audiences the port may reopen in May.",
+                 [("indirect", "the port may reopen in May", "He")], id="tells-a-plural-addressee-a-clause"),
+    pytest.param("He tells stories about the war.", [], id="tells-stories-is-no-quote"),
+])
+def test_attributions_inside_their_content(text, expected):
+    assert found(text) == expected

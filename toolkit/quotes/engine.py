@@ -171,7 +171,9 @@ _ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:" + "|".join(sorted(_ASIDE_WORDS)) + r
 _UP_TO_COMMA = re.compile(r"[^,;:\"“”«»]{0,200}?,\s*")
 # "S, many economists say, because R": a subordinate clause that goes on with the content
 _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|though|even\s+though|unless|"
-                                            r"so\s+that|given\s+that)\s")
+                                            r"so\s+that|given\s+that|(?:perhaps\s+|possibly\s+|partly\s+)?by\s+\w+ing)\s")
+# The last break before a clause that an attribution interrupts: "He had a rally - and the permit, X said, ..."
+_LAST_CLAUSE_OPENING = re.compile(r"(?:\s(?:-|--|—|–)\s+(?:and\s+|but\s+)?|\(|;\s*)(?=[^-—–(;]*$)")
 # Documents that carry their author's words
 _DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript|communiqu[eé]|note|message|tweet|"
                    r"post|video|article|report|op-ed|column|essay|filing|brief|document|summary|notice|ad|advertisement)")
@@ -183,11 +185,11 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+
 _AGENT_BEFORE = re.compile(r"\s(?:obtained|seen|reviewed|released|published|issued|posted|filed|signed|sent|"
                            r"circulated|leaked)\s+(?:to\s+|by\s+)$")
 # A clause that cannot stand alone: it opens with a subordinator ...
-_SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?:If|When|Whenever|Although|Though|Even\s+if|Even\s+though|Because|"
+_SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?i:If|When|Whenever|Although|Though|Even\s+if|Even\s+though|Because|"
                                 r"Unless|Until|While|Whereas|Once|Rather\s+than|Instead\s+of|So\s+long\s+as|As\s+long\s+as)\b")
 # ... or ends on a word that needs more: "he supported a bigger tent and,"
 # or on a copula or modal that needs its complement: "It was, he said, one of the worst days"
-_DANGLING_END = re.compile(r"\b(?:and|or|but|so|yet|to|of|for|with|than|that|the|a|an|is|was|are|were|will|would|can|could|"
+_DANGLING_END = re.compile(r"\b(?:and|or|but|so|yet|to|of|for|with|than|that|which|whom|the|a|an|is|was|are|were|will|would|can|could|"
                            r"should|must|may|might)\s*,$", re.IGNORECASE)
 # A relative clause between a speaker and the cue: "an official who spoke on condition of anonymity said"
 _WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
@@ -285,7 +287,8 @@ _ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]
                         r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those)\s)"  # not "her the plan"
                         r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those)\b)[a-z][\w\-]*|"
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
-                        r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates)(?=[\s,.:;])")
+                        r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
+                        r"[a-z]{3,}(?:ers|ists|ians|ents|ants))(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
@@ -439,8 +442,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
               and not relative):
             return True  # "she respects", "they want": after a subject pronoun comes the verb
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1][0].isupper()
-              and not relative and norm(words[k - 1]) not in DETERMINERS):
-            return True  # "Norland wants", "the Kremlin insists"
+              and not relative and norm(words[k - 1]) not in DETERMINERS and w not in DETERMINERS
+              and w not in _NOT_VERBS_AFTER_NAME):
+            return True  # "Norland wants", "the Kremlin insists"; not "Like his", "Among its"
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and _is_adverb(words[k - 1])
               and not relative):
             return True  # "the defence secretary fully supports"
@@ -478,6 +482,7 @@ def _is_people_plural(word: str) -> bool:
                                    or word.endswith(("ists", "ians")))
 
 
+_NOT_VERBS_AFTER_NAME = frozenset("his its this thus was has is as us yes plus".split())
 _KIN_PLURALS = frozenset("brothers sisters siblings sons daughters cousins relatives neighbours neighbors".split())
 
 
@@ -1674,7 +1679,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                     _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end()))))):
             # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
             end = rules.content_end(aside.end(), unit, unit_cues)
-            return [make(_trim_content(text, floor, end), speaker, "parenthetical:speaker_cue")]
+            opening = _LAST_CLAUSE_OPENING.search(text, floor, speaker[0])  # "... - all of whom, she explained,"
+            begin = opening.end() if opening and _DANGLING_END.search(first_part) else floor
+            if text[begin - 1:begin] == "(" and text.find(")", aside.end(), end) >= 0:
+                end = text.find(")", aside.end(), end)  # "(the existence of which, X say, represents ...)"
+            return [make(_trim_content(text, begin, end), speaker, "parenthetical:speaker_cue")]
         # "X said (that) S" / "X said: "Q"" / "S, X said" / ""Q," X said"
         content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
         before = rules.content_before(speaker[0], unit, previous_end)
