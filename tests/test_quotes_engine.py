@@ -581,3 +581,20 @@ def test_what_is_not_a_trailing_attribution(text, expected):
 ])
 def test_attributions_inside_their_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("While most were rated routine, according to a ministry official, two were marked secret.",
+                 [("indirect", "While most were rated routine, according to a ministry official, two were marked "
+                   "secret", "a ministry official")], id="according-to-after-a-fronted-subordinate-clause"),
+    pytest.param("The solution, the broker told them, was simple.",
+                 [("indirect", "The solution, the broker told them, was simple", "the broker")],
+                 id="parenthetical-told-with-an-addressee"),
+    pytest.param("Ruth Delacroix told The Ledger of Esterby last week she would back Voss.",
+                 [("indirect", "she would back Voss", "Ruth Delacroix")], id="told-The-Paper-of-City"),
+    pytest.param("As The Halden Post reported, even if Marek split the vote, he would still need the north.",
+                 [("indirect", "even if Marek split the vote, he would still need the north", "The Halden Post")],
+                 id="as-The-Post-reported-a-conditional-content"),
+])
+def test_media_and_parenthetical_attributions(text, expected):
+    assert found(text) == expected

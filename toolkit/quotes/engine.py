@@ -282,7 +282,8 @@ _BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim pr
 """.split())
 _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had", "have", "are", "were", "can"})
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
-_ADDRESSEE = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
+_ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\s+of\s+[A-Z][\w.’'\-]*|"  # "The Ledger of Esterby"
+                        r"(?:(?:the|a|an|his|her|their|its|The)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
                         r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
                         r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those)\s)"  # not "her the plan"
                         r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those)\b)[a-z][\w\-]*|"
@@ -958,7 +959,7 @@ class Rules:
             return i, i  # "he said", "some say", "others argue"
         noun = lowered in _NOUNISH and i > 0 and norm(words[i - 1][2]) in DETERMINERS  # "the report says"
         if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or (
-                lowered in CUE_FORMS and not noun):
+                lowered in CUE_FORMS and not noun and not (head[0].isupper() and i > 0)):  # "The Washington Post"
             return None
         best_start = None
         accepted = None  # the leftmost word the scan accepted
@@ -1132,8 +1133,10 @@ class Rules:
         semicolon = _SEMICOLON.search(text, start, end)
         if semicolon and self.doc.quotation_covering(semicolon.start()) is None:
             end = semicolon.start()
-        if _SUBORDINATE_OPENING.match(text, self.doc.body_start(unit)) or _FRONTED_SUBORDINATE.match(
-                text, self.doc.body_start(unit), start):
+        opening = (_SUBORDINATE_OPENING.match(text, self.doc.body_start(unit))
+                   or _FRONTED_SUBORDINATE.match(text, self.doc.body_start(unit), start))
+        if opening and "," not in text[opening.end():start]:
+            # (not when the subordinate clause closed before the content: "As the Ledger reported, even if S1, S2")
             # "When X said that S, Y replied ...": S ends where the main clause begins
             comma = text.find(",", start, end)
             while comma >= 0:
@@ -1476,7 +1479,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"}:
             aside = _PARENTHETICAL_ATTRIBUTION.match(text, speaker[1], unit.end)
             if aside and before.endswith(",") and (_FINITE_AUXILIARY.match(text, aside.end()) or (
-                    not _looks_like_clause(before) and _VERBISH.match(text, aside.end()))):
+                    not _looks_like_clause(before) and _VERBISH.match(text, aside.end())) or (
+                    _SUBORDINATE_START.match(before) and _starts_with_clause(text, aside.end(), unit.end))):
                 # "One of the decisions, according to a person close to the process, is to ...": around it
                 end = rules.content_end(aside.end(), unit, unit_cues)
                 return [make(_trim_content(text, floor, end), speaker, "according_to:parenthetical")]
@@ -1669,6 +1673,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return [make((start, end), speaker, "as_cue")] if _looks_like_clause(text[start:end]) else []
     if speaker is not None:
         aside = _PARENTHETICAL_ATTRIBUTION.match(text, cue.end(), unit.end)
+        if aside is None and lemma in _TELL_LIKE:
+            # "The solution, the partner told them, was simple": past the addressee, the predicate goes on
+            aside = _PARENTHETICAL_ATTRIBUTION.match(text, _after_addressee(text, cue.end(), unit.end), unit.end)
+            aside = aside if aside is not None and _VERBISH.match(text, aside.end()) else None
         first_part = text[floor:speaker[0]].strip()
         # the words before the attribution are no sentence of their own: "If China can build a wall,
         # he said, ...", "Rather than wait and, he argued, ...", "The bigger risk, he said, is ..."
