@@ -598,3 +598,40 @@ def test_attributions_inside_their_content(text, expected):
 ])
 def test_media_and_parenthetical_attributions(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("That is misleading, officials at Valmora's foreign ministry said.",
+                 [("indirect", "That is misleading", "officials at Valmora's foreign ministry")],
+                 id="officials-at-an-organisation"),
+    pytest.param('"We would fade the move," the Halvard & Roe team wrote.',
+                 [("direct", "We would fade the move,", "the Halvard & Roe team")], id="ampersand-in-a-name"),
+    pytest.param("He has since said the hotline proves his point.",
+                 [("indirect", "the hotline proves his point", "He")], id="has-since-said"),
+    pytest.param('Senator Ruth Delacroix, never one for understatement, has called the deal "a photo opportunity".',
+                 [("direct", "a photo opportunity", "Senator Ruth Delacroix")], id="apposition-opening-with-never"),
+    pytest.param('"Will Norland pull back?" asked a reporter from Kovask Broadcasting.',
+                 [("direct", "Will Norland pull back?", "a reporter from Kovask Broadcasting")],
+                 id="a-reporter-from-an-outlet"),
+    pytest.param('Voss said the hotline was "a floor, not a ceiling", and she warned colleagues that one meeting '
+                 "was not a policy.",
+                 [("mixed", 'the hotline was "a floor, not a ceiling"', "Voss"),
+                  ("indirect", "one meeting was not a policy", "she")], id="and-she-warned-colleagues-that"),
+])
+def test_shapes_from_held_out_set_4(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Miriam T. Calloway met the envoy. Calloway's office said she had \"shaken every hand.\"", "Calloway's office"),
+    ("The Kovask Herald praised the deal. \u201cA hotline is not a favour,\u201d the newspaper wrote.", "Kovask Herald"),
+    ("OPINION | Hollis Vane, Daily Lantern\n\nI argued in January that a hotline was all Norland could get.",
+     "Hollis Vane"),
+])
+def test_offices_outlets_and_the_columnist(text, speaker):
+    assert [q.speaker for q in extract_quotes(text, language="en")] == [speaker]
+
+
+def test_i_inside_a_quotation_is_not_the_columnist():
+    text = "By Hollis Vane\n\nHelena Voss was blunt. \"I said the talks were over,\" she told reporters."
+    assert [q.speaker for q in extract_quotes(text, language="en")] == ["Helena Voss"]

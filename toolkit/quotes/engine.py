@@ -126,6 +126,7 @@ _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
 _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
 _PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an another his her its their one now then until himself herself
+    never always ever
     itself speaking a former also still once like as in meanwhile however though too instead likewise through via
 """.split())
 # Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
@@ -223,7 +224,8 @@ _DOCUMENT_ISSUER = re.compile(
     r"(?i:" + _DOCUMENT_WORDS + r"\s+(?:(?:issued|released|published|put\s+out|sent|circulated)\s+)?(?:by|from))\s+"
     r"(?P<by>(?:the\s+)?[A-Z])"
     r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:(?:said|says|announced|added)\s+"
-    r"(?:\w+\s+)?in\s+an?|(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?\s+(?:an?|its|their|his|her)"
+    r"(?:\w+\s+)?in\s+an?|(?:(?:has|have|had)\s+)?(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?\s+"
+    r"(?:an?|its|their|his|her)"
     r")\s+(?:[\w\-]+,?\s+){0,3}?(?i:" + _DOCUMENT_WORDS + r")")
 # 'as "frank" and "useful"': a second quotation joined to a naming cue's first
 _AND_QUOTATION = re.compile(r"\s+(?:and|or)\s+(?=[\"“„«‘'])")
@@ -352,6 +354,12 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 _MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+and\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|ended|"
                                 r"turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
                                 r"criticized|praised|dismissed|rejected|denied|offered|asked|invited)\b")
+# Nouns for an outlet ("the paper added") and words that end an outlet's name ("Kovask Herald")
+_MEDIA_NOUNS = frozenset("paper newspaper daily weekly tabloid agency broadcaster network channel station outlet "
+                         "magazine website".split())
+_MEDIA_NAME = re.compile(r"\b(?:Herald|Times|Post|Press|Tribune|Journal|Gazette|Ledger|Courier|Chronicle|Telegraph|"
+                         r"Daily|News|Wire|Broadcasting|Radio|TV|Television|Today|Express|Mirror|Observer|Guardian|"
+                         r"Standard|Star|Sun|Review|Weekly|Agency|Lantern)\b")
 # Endings of adjectives of nationality ("the Ostravian statement"): such a word names no issuer itself
 _NATIONALITY_ENDINGS = ("ian", "ic", "ese", "ish", "ean", "an", "i")
 # ", though she did not discuss their terms": the writer's remark on what the speaker left out
@@ -476,6 +484,16 @@ def _after_addressee(text: str, pos: int, limit: int) -> int:
     return m.end() if m else pos
 
 
+_BYLINE = re.compile(r"^(?:By\s+|[A-Z][A-Z ]{2,20}\|\s*)(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s*(?:,|$)",
+                     re.MULTILINE)
+
+
+def _byline(text: str) -> str | None:
+    """The author named in a byline among the first lines (``By Hollis Vane``, ``OPINION | Hollis Vane, Daily Lantern``)."""
+    m = _BYLINE.search(text, 0, min(len(text), 400))
+    return m.group("name") if m else None
+
+
 def _is_people_plural(word: str) -> bool:
     """A plural noun of people: the lists' plurals, or a plural of the agent endings
     (``specialists``, ``historians``) or of kin (``brothers``)."""
@@ -575,7 +593,8 @@ def _is_skippable(word: str) -> bool:
     w = norm(word)
     return w in AUXILIARIES or (w.endswith("ly") and len(w) > 3 and word.islower()) or w in {
         "himself", "herself", "itself", "themselves", "too", "nonetheless", "nevertheless", "however", "instead",
-        "therefore", "thus", "meanwhile", "though", "alone", "both", "all", "personally", "yesterday", "today"}
+        "therefore", "thus", "meanwhile", "though", "alone", "both", "all", "personally", "yesterday", "today",
+        "since"}  # "He has since said"
 
 
 @dataclass(frozen=True)
@@ -999,10 +1018,13 @@ class Rules:
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4):
-                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun)):
-                    break
+                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun) and not (
+                        j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))):
+                    break  # (but "a widely shared post on social media" is a noun phrase)
             elif word in {"-", "–", "'s", "’s"} or (word in {"'", "’"} and j > 0 and words[j - 1][2].endswith("s")):
                 pass  # possessives, "Sanders' team"
+            elif word == "&" and 0 < j < end_index and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
+                pass  # "the Halvard & Roe team"
             else:
                 break
             accepted = j
@@ -1011,6 +1033,10 @@ class Rules:
             if accepted is None:
                 return None
             best_start = accepted
+        elif accepted is not None and accepted < best_start and any(
+                norm(w[2]) in _PREPOSITIONS_IN_NP for w in words[accepted:best_start]) and (
+                norm(words[accepted][2]) in ROLE_NOUNS or _is_people_plural(norm(words[accepted][2]))):
+            best_start = accepted  # "officials at Valmora's foreign ministry": the officials, not the ministry
         while best_start < end_index and norm(words[best_start][2]) in _PREPOSITIONS_IN_NP | {"and"}:
             best_start += 1
         first_word = words[best_start][2]
@@ -1047,7 +1073,8 @@ class Rules:
                 if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS:
                     picked.append((s, e, word))  # "said one official familiar with the talks"
                     continue
-                if w in {"of", "for", "at", "to"} and k + 1 < len(words) and (
+                if (w in {"of", "for", "at", "to"} or (w == "from" and norm(picked[-1][2]) in ROLE_NOUNS
+                                                        and not _DOCUMENT_NOUN.fullmatch(picked[-1][2]))) and k + 1 < len(words) and (
                         words[k + 1][2][0].isupper() or norm(words[k + 1][2]) in DETERMINERS):
                     picked.append((s, e, word))
                     continue
@@ -1207,8 +1234,9 @@ class Rules:
                 if self.attribution_ends_clause(cue.end(), unit.end) or self.clause_follows(cue.end(), unit.end):
                     return start + comma  # "..., the ministry said." / "..., 39 have said they ..."
             elif re.fullmatch(r"\s*(?:and|but|while|whereas|although|though|as|yet)\s+", between, re.IGNORECASE) \
-                    and self.clause_follows(cue.end(), unit.end):
-                return start + comma  # ", while X has warned that ..."
+                    and (self.clause_follows(cue.end(), unit.end)
+                         or self.bridge(cue.end(), unit.end, CUE_FORMS.get(form, form)) is not None):
+                return start + comma  # ", while X has warned that ..."; ", and she warned colleagues that ..."
         return unit.end
 
     def names_a_quotation(self, cue: re.Match, unit: Unit) -> bool:
@@ -1862,6 +1890,12 @@ class Resolver:
         named_document = self._named_document_issuer(words, start, end)
         if named_document is not None:
             return named_document
+        if len(words) >= 2 and words[0][0].isupper() and words[0].endswith(("'s", "’s")) and (
+                head in ORGANISATION_HEADS or head in _MEDIA_NOUNS) and not is_group_phrase(list(words)):
+            return Resolution(_strip_article(text), "organisation", "organisation")  # "Calloway's office", "Voss's campaign"
+        media = self._media_antecedent(words, start)
+        if media is not None:
+            return media
         if len(words) >= 2 and lowered[0] in {"his", "her"} and head == "counterpart":
             # "his Norlandic counterpart": the person the article made the counterpart of "him"
             owner = self._pronoun("he" if lowered[0] == "his" else "she", start, None, previous)
@@ -1931,6 +1965,19 @@ class Resolver:
                 if not (places and entity.places and not places & entity.places):
                     return Resolution(entity.name, "person", "description:nearest", entity.id)
         return self._unnamed(text, words, start)
+
+    def _media_antecedent(self, words: tuple[str, ...], start: int) -> Resolution | None:
+        """``The paper added``, ``the newspaper wrote``: the outlet the article named last before ``start``."""
+        if len(words) != 2 or norm(words[0]) not in {"the", "that", "this"} or norm(words[1]) not in _MEDIA_NOUNS:
+            return None
+        best = None
+        for mention in self.index.mentions:
+            if mention.start >= start:
+                break
+            entity = self.index.entities[mention.entity]
+            if entity.type != "person" and _MEDIA_NAME.search(entity.name):
+                best = entity
+        return Resolution(best.name, "organisation", "description:media", best.id) if best is not None else None
 
     def _named_document_issuer(self, words: tuple[str, ...], start: int, end: int) -> Resolution | None:
         """``the Granite House statement said``: the body named before the document noun speaks;
@@ -2020,6 +2067,10 @@ class Resolver:
 
     def _pronoun(self, pronoun: str, pos: int, cue_lemma: str | None, previous: Resolution | None) -> Resolution:
         gender = PRONOUNS[pronoun]
+        if gender == "self" and not self._inside_quote(pos) and self.doc.quotation_covering(pos) is None:
+            author = _byline(self.doc.text)  # "I argued in this space that S": the column's author
+            if author is not None:
+                return Resolution(author, "person", "pronoun:byline")
         if gender in {"self", "plural_self"}:
             return Resolution(None, "unnamed", "unresolved")
         if gender == "plural":
