@@ -182,3 +182,14 @@ def test_an_apposed_indefinite_describes_the_name_before_it():
 def test_a_role_in_apposition_makes_an_unknown_name_a_person(text):
     quotes = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)
     assert [q.speaker for q in quotes] == ["Jorund Halvik", "Jorund Halvik"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jannik Trell sat in the dock. The Norlandic mission in Port Halden said in a written statement that the "
+     "incident caused a short pause.", "Norlandic mission in Port Halden"),
+    ("The Norlandic mission has issued a statement confirming the deal. The statement says the line will be tested.",
+     "Norlandic mission"),
+])
+def test_a_mission_speaks_as_an_organisation(text, speaker):
+    last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
+    assert last.speaker == speaker

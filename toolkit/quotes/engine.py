@@ -223,7 +223,8 @@ _SIDES = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’
 _DOCUMENT_ISSUER = re.compile(
     r"(?i:" + _DOCUMENT_WORDS + r"\s+(?:(?:issued|released|published|put\s+out|sent|circulated)\s+)?(?:by|from))\s+"
     r"(?P<by>(?:the\s+)?[A-Z])"
-    r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})\s+(?:(?:said|says|announced|added)\s+"
+    r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}(?:\s+(?:mission|ministry|embassy|office|"
+    r"government|campaign|delegation|council|committee|agency|department|party))?)\s+(?:(?:said|says|announced|added)\s+"
     r"(?:\w+\s+)?in\s+an?|(?:(?:has|have|had)\s+)?(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?\s+"
     r"(?:an?|its|their|his|her)"
     r")\s+(?:[\w\-]+,?\s+){0,3}?(?i:" + _DOCUMENT_WORDS + r")")
@@ -1890,6 +1891,9 @@ class Resolver:
         named_document = self._named_document_issuer(words, start, end)
         if named_document is not None:
             return named_document
+        if (lowered[0] == "the" and len(words) >= 3 and words[1][0].isupper()
+                and norm(description_head(list(words))) in ORGANISATION_HEADS - {"delegation", "side", "sides"}):
+            return Resolution(_strip_article(text), "organisation", "organisation")  # "The Norlandic mission in X"
         if len(words) >= 2 and words[0][0].isupper() and words[0].endswith(("'s", "’s")) and (
                 head in ORGANISATION_HEADS or head in _MEDIA_NOUNS) and not is_group_phrase(list(words)):
             return Resolution(_strip_article(text), "organisation", "organisation")  # "Calloway's office", "Voss's campaign"
