@@ -193,3 +193,11 @@ def test_a_role_in_apposition_makes_an_unknown_name_a_person(text):
 def test_a_mission_speaks_as_an_organisation(text, speaker):
     last = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)[-1]
     assert last.speaker == speaker
+
+
+def test_a_person_introduced_just_before_is_she_not_the_last_speaker():
+    text = ('Ingrid Fosse, 38, runs a bakery. "Trade has fallen by a third," she said. '
+            "Her neighbour, Elin Torvik, 29, a nurse, was more hopeful. "
+            '"If a phone call keeps my brother home, I will take it," she said.')
+    quotes = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)
+    assert [q.speaker for q in quotes] == ["Ingrid Fosse", "Elin Torvik"]

@@ -2107,6 +2107,9 @@ class Resolver:
                     distance = current - sentence + 2.0
                 else:  # known gender, or the previous sentence's subject ("Halvik was not convinced. He ...")
                     distance = current - sentence
+                if (order == 0 and sentence == current - 1 and mention.entity != last_speaker
+                        and self.index.sentence_of(entity.first_start) == sentence):
+                    distance -= 1.0  # introduced as the subject just before: "Elin Torvik, 29, was hopeful. '...,' she said"
                 if self._inside_quote(mention.start):
                     distance += 1.0  # named inside someone's words, not the topic of the paragraph
                 if _SILENT_AFTER_NAME.match(self.doc.text, mention.end):

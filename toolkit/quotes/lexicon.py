@@ -120,6 +120,7 @@ ROLE_NOUNS: frozenset[str] = frozenset("""
     hopeful hopefuls commissioner commissioners sheriff sheriffs detective detectives inspector
     inspectors auditor auditors ally allies surrogate surrogates vice-chairman vice-chair principal
     incumbent incumbents challenger challengers rival rivals colleague colleagues backer backers contestant
+    neighbour neighbours neighbor neighbors nurse nurses fisherman fishermen farmer farmers teacher teachers
 """.split())
 
 #: Heads of descriptions that stand for an organisation, not a person.

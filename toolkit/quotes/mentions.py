@@ -281,9 +281,12 @@ class EntityIndex:
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
                 if len(run.name) > 1 and not (run.titled or gender or run.has_initial or descriptors & ROLE_NOUNS):
-                    # "The mayor, Jorund Halvik," / "Jorund Halvik, the mayor,": a role in apposition says person
+                    # "The mayor, Jorund Halvik," / "Jorund Halvik, the mayor,": a role in apposition says person;
+                    # so does an age ("Elin Torvik, 29, a nurse,")
                     apposed, _ = self._context_descriptors(start, end)
                     descriptors |= apposed & ROLE_NOUNS
+                    if _AGE_AFTER_NAME.match(text, origin + run.name_end):
+                        descriptors.add("person")
             target = self._add_person(run, descriptors, gender, name_start, origin + run.name_end,
                                       places=places, existing=known)
             # appositions and later mentions' context are read only if a description needs them
@@ -528,6 +531,7 @@ class EntityIndex:
         self.mentions.insert(index, NameMention(start, end, entity))
 
 
+_AGE_AFTER_NAME = re.compile(r",\s*\d{1,3}\s*,")
 _PLACE_PREPOSITIONS = ("in", "to", "from", "at", "into", "near", "outside", "across", "around", "toward", "towards")
 _DEMONYM_ENDINGS = ("ic", "ian", "an", "ese", "ish", "i")
 
