@@ -635,3 +635,23 @@ def test_offices_outlets_and_the_columnist(text, speaker):
 def test_i_inside_a_quotation_is_not_the_columnist():
     text = "By Hollis Vane\n\nHelena Voss was blunt. \"I said the talks were over,\" she told reporters."
     assert [q.speaker for q in extract_quotes(text, language="en")] == ["Helena Voss"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("But Marek said he\u2019ll still back Voss.",
+                 [("indirect", "he\u2019ll still back Voss", "Marek")], id="pronoun-contraction-opens-a-clause"),
+    pytest.param('A Granite House official said Wednesday, "Certainly there are discussions."',
+                 [("direct", "Certainly there are discussions.", "A Granite House official")],
+                 id="said-a-day-comma-quotation"),
+    pytest.param("The state officials whose laws were struck down say the real change came in the courts.",
+                 [("indirect", "the real change came in the courts", "The state officials")],
+                 id="a-whose-clause-in-the-subject"),
+    pytest.param("After being told he would be charged, police said, Marek went to headquarters.",
+                 [("indirect", "After being told he would be charged, police said, Marek went to headquarters",
+                   "police")], id="after-clause-then-police-said"),
+    pytest.param("Protest groups say the limits are less about safety than about visibility.",
+                 [("indirect", "the limits are less about safety than about visibility", "Protest groups")],
+                 id="protest-groups-say"),
+])
+def test_everyday_wire_shapes(text, expected):
+    assert found(text) == expected

@@ -187,13 +187,14 @@ _AGENT_BEFORE = re.compile(r"\s(?:obtained|seen|reviewed|released|published|issu
                            r"circulated|leaked)\s+(?:to\s+|by\s+)$")
 # A clause that cannot stand alone: it opens with a subordinator ...
 _SUBORDINATE_START = re.compile(r"(?:And\s+|But\s+)?(?i:If|When|Whenever|Although|Though|Even\s+if|Even\s+though|Because|"
+                                r"After|Before|Despite|"
                                 r"Unless|Until|While|Whereas|Once|Rather\s+than|Instead\s+of|So\s+long\s+as|As\s+long\s+as)\b")
 # ... or ends on a word that needs more: "he supported a bigger tent and,"
 # or on a copula or modal that needs its complement: "It was, he said, one of the worst days"
 _DANGLING_END = re.compile(r"\b(?:and|or|but|so|yet|to|of|for|with|than|that|which|whom|the|a|an|is|was|are|were|will|would|can|could|"
                            r"should|must|may|might)\s*,$", re.IGNORECASE)
 # A relative clause between a speaker and the cue: "an official who spoke on condition of anonymity said"
-_WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+who\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
+_WHO_CLAUSE_BEFORE_CUE = re.compile(r"\s+(?:who|whose)\s+(?:[\w’'\-.]+\s+){1,14}?(?:\w+ly\s+)?$")
 # "X, citing a source in the council, reported": the aside between a medium and its cue
 _CITING_ASIDE = re.compile(r"\s*,\s*citing\s+([^,;:\"“”«»]{2,120}?)\s*,\s*(?:\w+ly\s+)?$")
 # Other forms of a subject pronoun that can name a speaker ("according to him", "in his words")
@@ -302,6 +303,8 @@ _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlie
                           # a bare day: "said Thursday she would leave"
                           r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
                           r")+(?=\s)")
+# the same time words closed by a comma or colon: 'said Wednesday, "Q"'
+_TIME_BEFORE_PUNCTUATION = re.compile(_TIME_BRIDGE.pattern.removesuffix(r"(?=\s)") + r"(?=\s*[,:])")
 _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something anything otherwise why how what whether
     if which who whom goodbye hello thanks thank sorry please farewell and or nor but
 """.split())
@@ -401,6 +404,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     if not words:
         return False
     first = norm(words[0])
+    if _PRONOUN_CONTRACTION.fullmatch(words[0]):
+        return True  # "he’ll still back", "they're ready": a subject and its verb in one word
     if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
             words[0].islower() and first.endswith("ly")):
         return False
@@ -498,11 +503,15 @@ def _byline(text: str) -> str | None:
 def _is_people_plural(word: str) -> bool:
     """A plural noun of people: the lists' plurals, or a plural of the agent endings
     (``specialists``, ``historians``) or of kin (``brothers``)."""
-    return word.endswith("s") and (word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS
-                                   or word.endswith(("ists", "ians")))
+    return word in _COLLECTIVE_PEOPLE or word.endswith("s") and (
+        word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS or word.endswith(("ists", "ians")))
+
+
+_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions"})
 
 
 _NOT_VERBS_AFTER_NAME = frozenset("his its this thus was has is as us yes plus".split())
+_PRONOUN_CONTRACTION = re.compile(r"(?i:he|she|it|they|we|i|you|that|there|this|what|who)['’](?:ll|s|re|ve|d|m)")
 _KIN_PLURALS = frozenset("brothers sisters siblings sons daughters cousins relatives neighbours neighbors".split())
 
 
@@ -1345,6 +1354,12 @@ class Rules:
         aside = _ASIDE_ADVERB.match(text, pos)  # "acknowledged, however, "...""
         q = self.doc.quotation_starting(max(pos + lead.end(), aside.end()), unit.end)
         addressee = None
+        if q is None:
+            # 'said Wednesday, "Q"': a time phrase, a comma or colon, then the quotation
+            when = _TIME_BEFORE_PUNCTUATION.match(text, pos, unit.end)
+            gap = _COMMA_OR_COLON.match(text, when.end()) if when else None
+            if gap is not None and gap.group().strip():
+                q = self.doc.quotation_starting(gap.end(), unit.end)
         if q is None and lemma in _TELL_LIKE:
             # 'told Politico, "Q"' / 'told the Ledger on Friday: "Q"': the quotation after the addressee
             told = _ADDRESSEE.match(text, pos, unit.end)
