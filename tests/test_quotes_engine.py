@@ -655,3 +655,24 @@ def test_i_inside_a_quotation_is_not_the_columnist():
 ])
 def test_everyday_wire_shapes(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Cost estimates, he added, were \u201cbased on a prototype.\u201d",
+                 [("mixed", "Cost estimates, he added, were \u201cbased on a prototype.\u201d", "he")],
+                 id="a-short-subject-then-its-verb-after-the-attribution"),
+    pytest.param("Esterby state delegate Ana Brell, clad in a red cape, said the convention could fail.",
+                 [("indirect", "the convention could fail", "Esterby state delegate Ana Brell")],
+                 id="a-cue-word-modifying-a-role-noun"),
+    pytest.param("Marek told reporters this was the only chance to pass a measure.",
+                 [("indirect", "this was the only chance to pass a measure", "Marek")], id="told-reporters-this-was"),
+    pytest.param("Voss said this week the talks were over.",
+                 [("indirect", "the talks were over", "Voss")], id="this-week-is-still-a-time-phrase"),
+    pytest.param("The census office says young voters, numbering 7 million, surpassed retirees.",
+                 [("indirect", "young voters, numbering 7 million, surpassed retirees", "The census office")],
+                 id="a-participle-aside-inside-the-content"),
+    pytest.param('Strand told reporters in Tollstad last week, "I could feel things moving."',
+                 [("direct", "I could feel things moving.", "Strand")], id="told-X-in-a-place-last-week-comma-Q"),
+])
+def test_more_wire_shapes(text, expected):
+    assert found(text) == expected

@@ -406,6 +406,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     first = norm(words[0])
     if _PRONOUN_CONTRACTION.fullmatch(words[0]):
         return True  # "he’ll still back", "they're ready": a subject and its verb in one word
+    if first == "this" and len(words) > 1 and words[1].islower() and _VERBISH.fullmatch(words[1]):
+        return True  # "this was the only chance" (not "this week")
     if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
             words[0].islower() and first.endswith("ly")):
         return False
@@ -437,7 +439,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
             if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such", "the", "a", "an", "his",
                        "her", "its", "their", "also", "formerly", "now", "in", "at", "from", "with", "for", "by",
-                       "according"} or nxt.endswith("ed"):
+                       "according"} or nxt.endswith(("ed", "ing")):
                 k += 1
                 while k < len(words) and words[k] != ",":
                     k += 1  # skip the parenthetical to its closing comma
@@ -507,7 +509,8 @@ def _is_people_plural(word: str) -> bool:
         word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS or word.endswith(("ists", "ians")))
 
 
-_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions"})
+_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions",
+                                "respondents", "participants", "attendees"})
 
 
 _NOT_VERBS_AFTER_NAME = frozenset("his its this thus was has is as us yes plus".split())
@@ -1029,8 +1032,9 @@ class Rules:
                 pass  # "her advisers and allies"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4):
                 if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun) and not (
-                        j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))):
-                    break  # (but "a widely shared post on social media" is a noun phrase)
+                        j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))
+                        and not (j < end_index and norm(words[j + 1][2]) in ROLE_NOUNS)):
+                    break  # (but "a widely shared post on social media", "state delegate X" are noun phrases)
             elif word in {"-", "–", "'s", "’s"} or (word in {"'", "’"} and j > 0 and words[j - 1][2].endswith("s")):
                 pass  # possessives, "Sanders' team"
             elif word == "&" and 0 < j < end_index and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
@@ -1364,7 +1368,8 @@ class Rules:
             # 'told Politico, "Q"' / 'told the Ledger on Friday: "Q"': the quotation after the addressee
             told = _ADDRESSEE.match(text, pos, unit.end)
             if told is not None:
-                after = _TIME_BRIDGE.match(text, told.end(), unit.end)
+                after = (_TIME_BEFORE_PUNCTUATION.match(text, told.end(), unit.end)
+                         or _TIME_BRIDGE.match(text, told.end(), unit.end))
                 gap = _COMMA_OR_COLON.match(text, after.end() if after else told.end())
                 # a comma or colon first: in 'told ABC's "Morning Hour"' the quotation is a programme's title
                 q = self.doc.quotation_starting(gap.end(), unit.end) if gap.group().strip() else None
@@ -1401,8 +1406,11 @@ class Rules:
             end = self.content_end(comma.end(), unit, cues)
             start, end = _trim_content(text, start, end)
             return Content(start, end, addressee, False)
-        if not first or norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS or not first.group()[0].isalnum():
-            return None
+        demonstrative_subject = first is not None and norm(first.group()) == "this" and _VERBISH.match(
+            text, _BLANKS.match(text, first.end()).end() if _BLANKS.match(text, first.end()) else first.end()) is not None
+        if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject) \
+                or not first.group()[0].isalnum():
+            return None  # ("told reporters this was the only chance" is content: "this" is its subject)
         if not self.doc.is_headline(unit) and (
                 lemma not in _BARE_CLAUSE_LEMMAS or not _starts_with_clause(text, start, unit.end)):
             return None
@@ -1728,7 +1736,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if (aside and first_part.endswith(",") and not first_part.startswith(tuple(_OPENING))
                 and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
                 and (unfinished or (not _looks_like_clause(first_part) and (
-                    _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end()))))):
+                    _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end())))
+                     or (_FINITE_AUXILIARY.match(text, aside.end()) and len(WORD.findall(first_part)) <= 6))):
+            # ("Cost estimates, he added, were based on ...": a short subject, then its verb after the attribution)
             # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
             end = rules.content_end(aside.end(), unit, unit_cues)
             opening = _LAST_CLAUSE_OPENING.search(text, floor, speaker[0])  # "... - all of whom, she explained,"
