@@ -34,8 +34,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from toolkit.quotes.lexicon import (
-    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_HEADS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
-    ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS,
+    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_HEADS, ORGANISATION_WORDS,
+    PLACE_WORDS, PRONOUNS, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
@@ -505,8 +505,8 @@ def _byline(text: str) -> str | None:
 def _is_people_plural(word: str) -> bool:
     """A plural noun of people: the lists' plurals, or a plural of the agent endings
     (``specialists``, ``historians``) or of kin (``brothers``)."""
-    return word in _COLLECTIVE_PEOPLE or word.endswith("s") and (
-        word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS or word.endswith(("ists", "ians")))
+    return word in _COLLECTIVE_PEOPLE or (word.endswith("s") and (
+        word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS or word.endswith(("ists", "ians"))))
 
 
 _COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions",
@@ -939,9 +939,9 @@ class Rules:
             opener = words[k + 1][2]
             valid = (norm(opener) in _PARENTHETICAL_OPENERS or norm(opener) in ROLE_NOUNS or opener[0].isupper()
                      or norm(opener) in TITLE_WORDS  # "X, vice chairman of Y, told"
+                     # "X, associate professor of Y,", "X, longtime party operative,"
                      or (opener.isalpha() and opener.islower() and norm(opener) not in AUXILIARIES
-                         and any(norm(w[2]) in ROLE_NOUNS for w in words[k + 2:min(comma, k + 4)]))  # "X, associate
-                     # professor of Y,", "X, longtime party operative,"
+                         and any(norm(w[2]) in ROLE_NOUNS for w in words[k + 2:min(comma, k + 4)]))
                      or opener.endswith(("ing", "ed")) or norm(opener) in {"clad", "flanked", "seated", "dressed"}
                      or opener[0].isdigit() or norm(opener) in _PREPOSITIONS_IN_NP | {"during", "after", "before",
                                                                                        "for", "like", "on"})
@@ -1406,11 +1406,12 @@ class Rules:
             end = self.content_end(comma.end(), unit, cues)
             start, end = _trim_content(text, start, end)
             return Content(start, end, addressee, False)
-        demonstrative_subject = first is not None and norm(first.group()) == "this" and _VERBISH.match(
-            text, _BLANKS.match(text, first.end()).end() if _BLANKS.match(text, first.end()) else first.end()) is not None
+        # ("told reporters this was the only chance": "this" is the content's subject, not "this week")
+        demonstrative_subject = (first is not None and norm(first.group()) == "this"
+                                 and _starts_with_clause(text, start, unit.end))
         if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject) \
                 or not first.group()[0].isalnum():
-            return None  # ("told reporters this was the only chance" is content: "this" is its subject)
+            return None
         if not self.doc.is_headline(unit) and (
                 lemma not in _BARE_CLAUSE_LEMMAS or not _starts_with_clause(text, start, unit.end)):
             return None
