@@ -69,7 +69,6 @@ NAMING_LEMMAS: frozenset[str] = frozenset({"call", "describe", "term", "dub", "l
                                            "accuse",    # 'accused Esterby of "playing for time"'
                                            "dismiss"})  # 'dismissed the reports as "fairy tales"'
 
-
 #: Inflected form -> lemma, for every speech verb.
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_LEMMAS for form in inflect(lemma)}
 CUE_FORMS["pointed"] = "point"  # only with "out": handled by the cue pattern
