@@ -676,3 +676,13 @@ def test_everyday_wire_shapes(text, expected):
 ])
 def test_more_wire_shapes(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('There were sharp words, such as when Marek knocked Voss on trade and called her plan "a tax".',
+                 [("direct", "a tax", "Marek")], id="coordinated-cue-inside-a-when-clause"),
+    pytest.param("When Marek arrived, Voss left the hall and said the talks were over.",
+                 [("indirect", "the talks were over", "Voss")], id="a-closed-when-clause-is-not-the-subject"),
+])
+def test_the_subject_of_a_coordinated_cue(text, expected):
+    assert found(text) == expected

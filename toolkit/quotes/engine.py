@@ -379,6 +379,7 @@ _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)
                                r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
                                r"made\s+a\s+point)\s+to\s+$")
 _BY_AGENT = re.compile(r"\s+by\s")
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|as|after|because|while|since|whereas|although|though|once|until|before)\s+")
 _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
@@ -1163,6 +1164,25 @@ class Rules:
             return None
         return picked[0][0], picked[-1][1], [w[2] for w in picked]
 
+    def subordinate_subject(self, unit: Unit, limit: int) -> tuple[int, int, list[str]] | None:
+        """The subject of the subordinate clause a coordinated cue belongs to: in "There were
+        jabs, such as when Cruz knocked Rubio on trade and called him "Q"", Cruz, not "There"."""
+        opening = None
+        for opening in _SUBORDINATOR_BEFORE.finditer(self.text, unit.start, limit):
+            pass
+        if opening is None or "," in self.text[opening.end():limit]:
+            return None  # ("When Marek arrived, Voss left and said": that clause closed at its comma)
+        words = _words(self.text, opening.end(), limit)
+        names = list(itertools.takewhile(lambda w: w[2][0].isupper() and norm(w[2]) not in DETERMINERS, words[:4]))
+        if words and norm(words[0][2]) in PRONOUNS:
+            names = words[:1]
+        if not names or len(names) >= len(words):
+            return None
+        verb = words[len(names)][2]
+        if not (verb.islower() and (_VERBISH.fullmatch(verb) or verb.endswith("s"))):
+            return None  # "when Cruz knocked ...", "as she left ...": a name, then its verb
+        return names[0][0], names[-1][1], [w[2] for w in names]
+
     # -- content -------------------------------------------------------------------------
     def content_end(self, start: int, unit: Unit, cues: list[re.Match]) -> int:
         """Content runs to the unit's end, or to where another attribution takes over:
@@ -1671,7 +1691,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
                                   or _DOCUMENT_BEFORE.search(stripped)) else "next"
             if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
-                subject = rules.clause_subject(unit, cue.start())
+                subject = (rules.subordinate_subject(unit, cue.start()) if coordinated else None) or \
+                    rules.clause_subject(unit, cue.start())
                 if subject is not None:
                     return [make(named, subject, f"naming:{lemma}:subject")]
             return [make(named, None, f"naming:{lemma}", inherit=inherit)]
@@ -1690,7 +1711,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         kind = "coordinated" if coordinated else "participial"
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
             # "X left the hall, saying that S": the main clause is not speech; its subject speaks
-            subject = rules.clause_subject(unit, cue.start())
+            subject = (rules.subordinate_subject(unit, cue.start()) if coordinated else None) or \
+                rules.clause_subject(unit, cue.start())
             if subject is not None:
                 return [make(content, subject, f"{kind}:{lemma}:subject")]
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
