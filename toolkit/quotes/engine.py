@@ -1719,7 +1719,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             inherit = None  # no subject found and no quote earlier in the sentence: unresolved, not guessed
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
-    frame = _INFINITIVE_FRAME.search(text, floor, cue.start())  # "X was quick to add that S": X speaks
+    # "X was quick to add that S": X speaks (the frame is searched for only when "to" comes right before the cue)
+    frame = (_INFINITIVE_FRAME.search(text, floor, cue.start())
+             if stripped.endswith("to") and stripped[-3:-2].isspace() else None)
     speaker = rules.speaker_before(floor, frame.start() if frame else cue.start())
     medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
     if medium is not None:
