@@ -686,3 +686,35 @@ def test_more_wire_shapes(text, expected):
 ])
 def test_the_subject_of_a_coordinated_cue(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Okafor said the harbour authority never shut its gates, however.",
+                 [("indirect", "the harbour authority never shut its gates, however", "Okafor")],
+                 id="a-verb-the-clause-test-does-not-know"),
+    pytest.param("Senator Ruth Delacroix, a Voss ally, said Norlandic negotiators plan to table a draft.",
+                 [("indirect", "Norlandic negotiators plan to table a draft", "Senator Ruth Delacroix")],
+                 id="a-plural-subject-and-a-base-verb"),
+    pytest.param("In Port Halden, 61% of delegates said the summit's format favours the hosts.",
+                 [("indirect", "the summit's format favours the hosts", "delegates")],
+                 id="a-verb-four-words-in"),
+    pytest.param("Marek objected to the inspection rule, which he said would slow every shipment.",
+                 [("indirect", "would slow every shipment", "he")], id="a-relative-clause-whose-gap-is-the-subject"),
+    pytest.param("Ostravian economists say cutting the tariff fully must come first.",
+                 [("indirect", "cutting the tariff fully must come first", "Ostravian economists")],
+                 id="a-gerund-subject-and-a-modal"),
+])
+def test_a_clause_after_say_with_an_unlisted_verb(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tallin said pleasantly into the microphone.",
+    "Both envoys said the same thing to the Kovask Herald.",
+    "Voss said almost nothing about the radar question.",
+    "Marek said in a statement released by the Citadel.",
+    "Strand fired back at Aurich's remarks, including the ones on trade.",
+    "The aides smiled and Marek said a lot with one look.",
+])
+def test_no_clause_after_say(text):
+    assert [q for q in extract_quotes(text, language="en") if q.rule.startswith("forward")] == []

@@ -487,6 +487,54 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     return False
 
 
+# After "say" an object noun phrase is rare ("said the same thing", "said a lot"): an opening that is no
+# adverbial, object or verb is enough, so verbs the clause test does not know ("the system favors") still count.
+_LOOSE_CLAUSE_LEMMAS = frozenset({"say"})
+_OBJECT_ONLY_WORDS = frozenset("""same thing things lot opposite word words goodbye nothing anything something
+    everything them him me us no none exactly morning afternoon evening night back
+""".split())
+_CLAUSE_PUNCTUATION = frozenset({";", ":", ".", "—", "–", "?", "!"})
+# "a rule change that he said would make it harder": the relative's gap is the content's subject
+_GAP_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom)\s+(?:[\w.’'\-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?"
+                                  r"(?:also\s+|now\s+|repeatedly\s+)?(?:said|says|say)\s*$", re.IGNORECASE)
+
+
+def _opens_said_clause(text: str, start: int, limit: int, unit_start: int) -> bool:
+    """After ``say``: does ``text[start:]`` open a clause, not an object or an adverbial
+    (``said the same``, ``said pleasantly``, ``said on TV``)? A verb opens one only in a relative
+    clause whose gap is its subject (``the rule that he said would fail``).
+
+    >>> _opens_said_clause("the system favors the wealthy.", 0, 30, 0)
+    True
+    >>> _opens_said_clause("the same thing about it.", 0, 24, 0)
+    False
+    """
+    words = [w for w in WORD.findall(text[start:min(limit, start + 200)])[:12] if w not in _QUOTE_CHARS]
+    words = list(itertools.takewhile(lambda w: w not in _CLAUSE_PUNCTUATION, words))
+    if len(words) < 3:
+        return False
+    first, second = norm(words[0]), norm(words[1])
+    before_match = _last_word(text[max(unit_start, start - 40):start])
+    before = before_match.group(1) if before_match else ""
+    if text.startswith(("'s", "’s"), start) or before.endswith(("'s", "’s")) or (
+            words[0][0].isupper() and before[:1].isupper() and norm(before) not in _WEEKDAYS
+            and norm(before) not in CUE_FORMS):
+        return False  # a bridge that stopped inside a name: "said on Glenn | Beck's show", "at Okafor's | remarks"
+    if (first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS
+            or any(norm(w) in _OBJECT_ONLY_WORDS for w in words[:4])):
+        return False
+    if words[0].islower() and first.endswith("ly") and second not in DETERMINERS and not second[0].isdigit():
+        return False  # "said pleasantly"; not "said nearly every conversation"
+    if words[0].islower() and (_VERBISH.fullmatch(words[0]) or first.endswith("ed")):
+        return bool(_GAP_RELATIVE_BEFORE.search(text, max(unit_start, start - 80), start))
+    if words[0].islower() and first.endswith("ing"):
+        # "cutting the output must come first"; not "said adding more inspectors, which ..."
+        return any(_VERBISH.fullmatch(w) for w in itertools.takewhile(lambda w: w != ",", words[2:]))
+    # a word that can be the verb: lower-case, after the first, neither a determiner nor a preposition
+    return any(w.islower() and w.isalpha() and norm(w) not in DETERMINERS and norm(w) not in BRIDGE_STARTERS
+               and norm(w) not in _PREPOSITIONS_IN_NP for w in words[1:])
+
+
 def _after_addressee(text: str, pos: int, limit: int) -> int:
     """Where the words after ``told`` go on once its addressee (``told reporters``) is passed."""
     m = _ADDRESSEE.match(text, pos, limit)
@@ -1433,7 +1481,8 @@ class Rules:
                 or not first.group()[0].isalnum():
             return None
         if not self.doc.is_headline(unit) and (
-                lemma not in _BARE_CLAUSE_LEMMAS or not _starts_with_clause(text, start, unit.end)):
+                lemma not in _BARE_CLAUSE_LEMMAS or not (_starts_with_clause(text, start, unit.end) or (
+                    lemma in _LOOSE_CLAUSE_LEMMAS and _opens_said_clause(text, start, unit.end, unit.start)))):
             return None
         end = self.content_end(start, unit, cues)
         start, end = _trim_content(text, start, end)
