@@ -718,3 +718,10 @@ def test_a_clause_after_say_with_an_unlisted_verb(text, expected):
 ])
 def test_no_clause_after_say(text):
     assert [q for q in extract_quotes(text, language="en") if q.rule.startswith("forward")] == []
+
+
+def test_a_title_case_headline_with_a_full_stop_is_still_a_headline():
+    text = ("Calloway Says Hotline Talks Made Progress.\n\n"
+            "ESTERBY (Meridian Wire) - Miriam T. Calloway said on Friday the talks had gone well.")
+    assert found(text) == [("indirect", "Hotline Talks Made Progress", "Calloway"),
+                           ("indirect", "the talks had gone well", "Miriam T. Calloway")]

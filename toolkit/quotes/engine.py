@@ -813,7 +813,14 @@ class Document:
         if unit.paragraph != 0 or len(self.paragraphs) < 2:
             return False
         line = self.text[self.paragraphs[0][0]:self.paragraphs[0][1]].rstrip()
-        return line[-1:] not in ".!?\"”»" and len(WORD.findall(line)) <= 25
+        words = WORD.findall(line)
+        if len(words) > 25:
+            return False
+        if line[-1:] not in ".!?\"”»":
+            return True
+        # Title Case keeps a headline one even with a full stop: "Voss Says Talks Made Progress."
+        long_words = [w for w in words if len(w) > 3 and w.isalpha()]
+        return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
     def quotation_covering(self, pos: int) -> Quotation | None:
         i = bisect_right(self._q_starts, pos) - 1
