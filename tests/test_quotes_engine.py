@@ -725,3 +725,17 @@ def test_a_title_case_headline_with_a_full_stop_is_still_a_headline():
             "ESTERBY (Meridian Wire) - Miriam T. Calloway said on Friday the talks had gone well.")
     assert found(text) == [("indirect", "Hotline Talks Made Progress", "Calloway"),
                            ("indirect", "the talks had gone well", "Miriam T. Calloway")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("About 58 percent of Norlandic firms fund parental leave, according to a Labour Ministry study.",
+                 [("indirect", "About 58 percent of Norlandic firms fund parental leave",
+                   "a Labour Ministry study")], id="a-verb-the-clause-test-does-not-know"),
+    pytest.param("In addition, according to the ministry, nearly nine thousand more workers will be covered.",
+                 [("indirect", "nearly nine thousand more workers will be covered", "the ministry")],
+                 id="a-fronted-phrase-then-according-to-X-then-S"),
+    pytest.param("Over the long term, according to the budget office, the deficit rises.",
+                 [("indirect", "the deficit rises", "the budget office")], id="a-fronted-time-phrase"),
+])
+def test_the_content_around_according_to(text, expected):
+    assert found(text) == expected

@@ -645,6 +645,19 @@ def _is_fronted(word: str) -> bool:
             or (word[:1].isupper() and w.endswith(("ing", "ed")) and w not in {"united"}))
 
 
+def _may_be_a_clause(text: str) -> bool:
+    """Loosely, for where a noun phrase alone is rare: four words or more, a subject-like
+    first word, and a lower-case word after it that may be a verb (not a determiner or a
+    preposition): ``most voters approve of Voss``."""
+    words = [w for w in WORD.findall(text) if w.isalnum() or "-" in w or "'" in w or "’" in w]
+    first = norm(words[0]) if words else ""
+    if len(words) < 4 or first in _NOT_CONTENT_STARTS or first.endswith("ly") or (
+            first in BRIDGE_STARTERS and not words[1][0].isdigit()):
+        return False  # "Over the long term", "But the next day", "Notably absent"; not "About 58 percent"
+    return any(w.islower() and w.isalpha() and norm(w) not in DETERMINERS and norm(w) not in BRIDGE_STARTERS
+               and norm(w) not in _PREPOSITIONS_IN_NP for w in words[1:])
+
+
 def _looks_like_clause(text: str) -> bool:
     """Has a finite verb (or something that reads like one): content, not a bare noun phrase."""
     return _VERBISH.search(text) is not None or _starts_with_clause(text, 0, len(text))
@@ -1497,8 +1510,11 @@ class Rules:
             return None
         return Content(start, end, addressee, False)
 
-    def content_before(self, speaker_start: int, unit: Unit, previous_end: int) -> Content | None:
-        """Content of ``S, X said`` / ``"Q," said X``: the clause before the attribution."""
+    def content_before(self, speaker_start: int, unit: Unit, previous_end: int, *,
+                       loose: bool = False) -> Content | None:
+        """Content of ``S, X said`` / ``"Q," said X``: the clause before the attribution. ``loose``
+        (before ``according to``, which follows little else) takes any clause-like shape, so a
+        verb the clause test does not know (``most voters approve of Voss``) still counts."""
         text = self.text
         floor = max(unit.start, previous_end, self.doc.body_start(unit))
         left = text[floor:speaker_start].rstrip()
@@ -1533,7 +1549,8 @@ class Rules:
             first_match = WORD.match(segment)
             first = first_match.group() if first_match else ""
             participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {"united"}
-            if (norm(first) in _FRONTED and "," not in segment) or participle or not _looks_like_clause(segment):
+            if (norm(first) in _FRONTED and "," not in segment) or participle or not (
+                    _looks_like_clause(segment) or (loose and _may_be_a_clause(segment))):
                 return None  # "Speaking after the meeting, X said ..." / "Asked about it, X said" is no content
             if norm(first) in _FRONTED and not any(_starts_with_clause(piece, 0, len(piece))
                                                    for piece in segment.split(", ")[1:]):
@@ -1613,10 +1630,12 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 # "One of the decisions, according to a person close to the process, is to ...": around it
                 end = rules.content_end(aside.end(), unit, unit_cues)
                 return [make(_trim_content(text, floor, end), speaker, "according_to:parenthetical")]
-            content = rules.content_before(cue.start(), unit, previous_end)
+            content = rules.content_before(cue.start(), unit, previous_end, loose=True)
             if content is None and _looks_like_clause(before):
                 content = Content(*_trim_content(text, floor, cue.start()), None, False)
-            return [make(content, speaker, "according_to:after")] if content else []
+            if content is not None or not before.endswith(","):
+                return [make(content, speaker, "according_to:after")] if content else []
+            # "In addition, according to the ministry, S": a fronted phrase, then S after X
         comma = _UP_TO_COMMA.match(text, speaker[1], unit.end)
         if not comma:
             return []  # "According to X, S": S starts after the comma that closes X
