@@ -739,3 +739,13 @@ def test_a_title_case_headline_with_a_full_stop_is_still_a_headline():
 ])
 def test_the_content_around_according_to(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ostravian state media quoted Dragunov as telling Calloway that Kovask had never meddled in the vote.",
+    "Dragunov was quoted as telling Calloway that Kovask had never meddled in the vote.",
+])
+def test_quoted_as_telling_someone(text):
+    [quote] = extract_quotes(text, language="en")
+    assert (quote.quote, quote.speaker, quote.addressee) == ("Kovask had never meddled in the vote", "Dragunov",
+                                                             "Calloway")

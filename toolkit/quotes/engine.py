@@ -1664,7 +1664,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             via_np = rules.speaker_after(after_pos + by.end(), unit.end)
             if via_np:
                 via, after_pos = " ".join(via_np[2]), via_np[1]
-        content = rules.content_after(after_pos, unit, "say", unit_cues, allow_bare=True)
+        lemma = "tell" if cue.group("passive").rstrip().endswith("telling") else "say"  # "as telling X that S"
+        content = rules.content_after(after_pos, unit, lemma, unit_cues, allow_bare=True)
         if content is None and speaker:
             content = rules.content_before(speaker[0], unit, previous_end)
         return [make(content, speaker, "passive:cited_as_saying", via=via)] if content else []
@@ -1680,7 +1681,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             speaker = (speaker[0], cue.end() + m.end(1), text[speaker[0]:cue.end() + m.end(1)].split())
         via_np = rules.speaker_before(floor, cue.start())
         via = " ".join(via_np[2]) if via_np else None
-        content = rules.content_after(cue.end() + m.end(), unit, "say", unit_cues, allow_bare=True)
+        lemma = "tell" if m.group().rstrip().endswith("telling") else "say"  # "quoted X as telling Y that S"
+        content = rules.content_after(cue.end() + m.end(), unit, lemma, unit_cues, allow_bare=True)
         if content is None and via_np:
             content = rules.content_before(via_np[0], unit, previous_end)
         return [make(content, speaker, "passive:quoted_as_saying", via=via)] if content else []
