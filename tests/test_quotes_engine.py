@@ -749,3 +749,12 @@ def test_quoted_as_telling_someone(text):
     [quote] = extract_quotes(text, language="en")
     assert (quote.quote, quote.speaker, quote.addressee) == ("Kovask had never meddled in the vote", "Dragunov",
                                                              "Calloway")
+
+
+@pytest.mark.parametrize("text", [
+    '"It would make things worse," Voss said, while arguing the alliance should add patrols.',
+    '"You do not win that way," Voss replied before adding that the alliance should add patrols.',
+])
+def test_a_participle_after_a_trailing_attribution_takes_its_speaker(text):
+    quotes = extract_quotes(text, language="en")
+    assert [(q.quote, q.speaker) for q in quotes][-1] == ("the alliance should add patrols", "Voss")

@@ -1784,7 +1784,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             return []
         inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
                                   or _DOCUMENT_BEFORE.search(stripped)
-                                  or (not stripped and previous_end > unit.start)) else "next"
+                                  or (not stripped and previous_end > unit.start)
+                                  # '"Q," Voss said, while arguing S': after a quote of this sentence
+                                  or (last is not None and _MID_SENTENCE_CONJUNCTION.search(stripped))) else "next"
         kind = "coordinated" if coordinated else "participial"
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
             # "X left the hall, saying that S": the main clause is not speech; its subject speaks
