@@ -758,3 +758,20 @@ def test_quoted_as_telling_someone(text):
 def test_a_participle_after_a_trailing_attribution_takes_its_speaker(text):
     quotes = extract_quotes(text, language="en")
     assert [(q.quote, q.speaker) for q in quotes][-1] == ("the alliance should add patrols", "Voss")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss said the talks failed and Marek said they had succeeded.",
+                 [("indirect", "the talks failed", "Voss"), ("indirect", "they had succeeded", "Marek")],
+                 id="and-a-second-speaker-and-cue"),
+    pytest.param('In the poll, 21 percent said "not too likely" and 14 percent said "not at all likely."',
+                 [("direct", "not too likely", "21 percent"), ("direct", "not at all likely.", "14 percent")],
+                 id="and-a-second-share-of-respondents"),
+    pytest.param("Voss said that Marek and Okafor said the same.",
+                 [("indirect", "Marek and Okafor said the same", "Voss")], id="a-joined-subject-is-no-second-speaker"),
+    pytest.param("Okafor said the envoys met the Secretary of State and an aide in Kovask.",
+                 [("indirect", "the envoys met the Secretary of State and an aide in Kovask", "Okafor")],
+                 id="a-capitalised-cue-word-inside-a-title"),
+])
+def test_a_second_attribution_joined_by_and_ends_the_first(text, expected):
+    assert found(text) == expected

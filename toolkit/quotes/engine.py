@@ -344,6 +344,9 @@ _LAST_WORD = re.compile(r"([\w’']+)\s*$")
 _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 _PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|upon|of|for|without)$", re.IGNORECASE)
 _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", re.IGNORECASE)
+# the last "and"/"but" before a cue, with the words after it: "S1 and | Marek said S2"
+_LAST_CONJUNCTION = re.compile(r"\s(?:and|but|while|whereas)\s+(?!.*\s(?:and|but|while|whereas)\s)", re.IGNORECASE)
+_LEAD_SPACE = re.compile(r"\s*")
 _LEAD_ADVERB = re.compile(r"(?:\s+[a-z]+ly\b)?\s*,?\s*")
 _COMMA_THEN_QUOTE_OR_PARTICIPLE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)")
 # (the apposition may hold a title in quotation marks: ', author of "Beyond the Thaw," a history of ...')
@@ -1318,6 +1321,15 @@ class Rules:
                 return start + coordinated.start()  # "... and maintained that" / '... and accused X of "Q"'
             comma = before.rfind(",")
             if comma < 0:
+                joined = _LAST_CONJUNCTION.search(before)
+                np = self.speaker_before(start + joined.end(), cue.start()) if joined else None
+                if (np is not None and np[0] == start + joined.end() and not form.endswith("ing")
+                        and cue.group().islower() and CUE_FORMS.get(form) != "ask"
+                        and norm(np[2][0]) not in {"that", "which", "who", "it", "this", "there"}
+                        and (self.clause_follows(cue.end(), unit.end)
+                             or self.bridge(cue.end(), unit.end, CUE_FORMS.get(form, form)) is not None
+                             or self.doc.quotation_starting(_LEAD_SPACE.match(text, cue.end()).end(), unit.end))):
+                    return start + joined.start()  # "S1 and Marek said S2": a second attribution of its own
                 continue
             if comma == len(before) - 1 and form.islower() and not form.endswith("ing"):
                 lemma = CUE_FORMS.get(form, form)
