@@ -775,3 +775,18 @@ def test_a_participle_after_a_trailing_attribution_takes_its_speaker(text):
 ])
 def test_a_second_attribution_joined_by_and_ends_the_first(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('"We poured cold water on the idea," Okafor wrote in her memoir, "Hard Winters."',
+                 [("direct", "We poured cold water on the idea,", "Okafor")], id="a-work-s-title-is-no-second-part"),
+    pytest.param('Okafor poured "cold water on the idea," she wrote in her memoir, "Hard Winters."',
+                 [("mixed", 'Okafor poured "cold water on the idea,"', "she")], id="a-work-s-title-after-the-cue"),
+    pytest.param('"We poured cold water on the idea," Okafor wrote in her memoir, "and we were right."',
+                 [("direct", "We poured cold water on the idea,", "Okafor"), ("direct", "and we were right.", "Okafor")],
+                 id="a-sentence-is-still-a-second-part"),
+    pytest.param('Marek wrote to his 20,000 followers, "It is time to end her career," and shared a link.',
+                 [("direct", "It is time to end her career,", "Marek")], id="wrote-to-X-comma-Q-and-a-next-act"),
+])
+def test_works_addressees_and_next_acts_around_a_quotation(text, expected):
+    assert found(text) == expected

@@ -234,6 +234,11 @@ _AND_QUOTATION = re.compile(r"\s+(?:and|or)\s+(?=[\"“„«‘'])")
 # A work whose title may follow in quotation marks: "in her memoir, "Rooms Without Windows", that"
 _WORK_TITLED = re.compile(r"(?i:memoir|book|novel|paper|speech|interview|programme|program|show|podcast|film|"
                           + _DOCUMENT_WORDS + r")")
+# 'wrote in her memoir, "Hard Winters."': after the cue, a work and its title, to the sentence's end
+_IN_A_TITLED_WORK = re.compile(r"\s+in\s+(?:[\w’'\-]+\s+){1,3}?" + _WORK_TITLED.pattern
+                              + r"s?(?:,|\s+(?:titled|entitled|called))\s*[\"“‘']"
+                              r"(?:[A-Z0-9][\w’'\-]*|[a-z]{1,3})(?:[\s:,]+(?:[A-Z0-9][\w’'\-]*|[a-z]{1,3}))*"  # Title Case
+                              r"[.!?]?[\"”’'][.!?]?\s*$")
 # "a statement released by X", "a report from X": a document and its author
 _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _BEFORE_A_DOCUMENT_NOUN = re.compile(r"\s+" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
@@ -344,6 +349,9 @@ _LAST_WORD = re.compile(r"([\w’']+)\s*$")
 _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 _PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|upon|of|for|without)$", re.IGNORECASE)
 _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", re.IGNORECASE)
+_AND_THEN_VERB = re.compile(r"\s+(?:and|but|then)\s+(?:then\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b")
+_TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
+                           r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
 # the last "and"/"but" before a cue, with the words after it: "S1 and | Marek said S2"
 _LAST_CONJUNCTION = re.compile(r"\s(?:and|but|while|whereas)\s+(?!.*\s(?:and|but|while|whereas)\s)", re.IGNORECASE)
 _LEAD_SPACE = re.compile(r"\s*")
@@ -1390,7 +1398,7 @@ class Rules:
         rest = self.text[time_words.end() if time_words else pos:limit]  # "wrote this week, adding that"
         if _ADVERBIAL_TO_END.match(rest) or (time_words and _ADVERBIAL_TO_END.match(self.text, pos, limit)):
             return True  # (from the cue: "said in a joint statement released on Monday.")
-        if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest):
+        if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest) or _IN_A_TITLED_WORK.match(self.text, pos, limit):
             return True
         # ", the Kremlin spokesman." / ", Republican of South Carolina." / ", who ..., adding that"
         # / ', who called it "a farce."' (a relative clause on the speaker, whatever it holds)
@@ -1474,9 +1482,16 @@ class Rules:
                 # a comma or colon first: in 'told ABC's "Morning Hour"' the quotation is a programme's title
                 q = self.doc.quotation_starting(gap.end(), unit.end) if gap.group().strip() else None
                 addressee = told.group(1) if q is not None else None
+        if q is None and lemma not in _TELL_LIKE:
+            # 'wrote to his 20,000 followers, "Q"': an addressee after "to", then the quotation
+            to = _TO_ADDRESSEE.match(text, pos, unit.end)
+            q = self.doc.quotation_starting(to.end(), unit.end) if to else None
+            addressee = to.group(1) if q is not None else None
         if q is not None:
-            start = self.doc.outer(q)[0]
+            start, closed = self.doc.outer(q)
             end = self.content_end(start, unit, cues)
+            if q.close >= 0 and text[q.end - 1:q.end] == "," and _AND_THEN_VERB.match(text, closed, end):
+                end = closed  # 'wrote, "Q," and shared a link': the speaker's next act is no content
             return Content(*_trim_content(text, start, end), addressee, True)
         if not allow_bare:
             return None
@@ -1938,8 +1953,8 @@ def _second_part(rules: Rules, doc: Document, pos: int, unit: Unit, unit_cues, s
     """``"Q1," X said, "Q2."``: the quotation after the attribution is a second quote."""
     # after the attribution: an addressee, time or place words, an apposition; then ", "Q2""
     m = _BEFORE_SECOND_PART.match(doc.text[pos:unit.end])
-    if not m:
-        return []
+    if not m or _IN_A_TITLED_WORK.match(doc.text, pos, unit.end):
+        return []  # (', she wrote in her memoir, "Hard Winters."': the quotation is the work's title)
     q = doc.quotation_starting(pos + m.end(), unit.end)
     if q is None:
         return []
