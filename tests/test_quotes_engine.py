@@ -790,3 +790,17 @@ def test_a_second_attribution_joined_by_and_ends_the_first(text, expected):
 ])
 def test_works_addressees_and_next_acts_around_a_quotation(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("They were headed to Valmora on a long-awaited holiday, KOVTV reported.",
+                 [("indirect", "They were headed to Valmora on a long-awaited holiday", "KOVTV")],
+                 id="an-all-caps-outlet-is-no-dateline"),
+    pytest.param("ESTERBY - Helena Voss said the talks were over.",
+                 [("indirect", "the talks were over", "Helena Voss")], id="an-all-caps-dateline"),
+    pytest.param("As reported by the Kovask Herald, the minister was told of her duty to protect the files.",
+                 [("indirect", "the minister was told of her duty to protect the files", "the Kovask Herald")],
+                 id="as-reported-by-X-comma-S"),
+])
+def test_outlets_that_report(text, expected):
+    assert found(text) == expected

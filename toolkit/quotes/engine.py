@@ -350,6 +350,8 @@ _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 _PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|upon|of|for|without)$", re.IGNORECASE)
 _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", re.IGNORECASE)
 _AND_THEN_VERB = re.compile(r"\s+(?:and|but|then)\s+(?:then\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b")
+_AS_PASSIVE_OPENER = re.compile(r"\s*(?:(?:but|and|yet)\s+)?as\s+(?:\w+ly\s+|first\s+|earlier\s+)?", re.IGNORECASE)
+_DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
 # the last "and"/"but" before a cue, with the words after it: "S1 and | Marek said S2"
@@ -1079,8 +1081,9 @@ class Rules:
         while j >= 0:
             word = words[j][2]
             w = norm(word)
-            if word.isupper() and len(word) > 4 and "." not in word and word.isalpha():
-                break  # an all-caps dateline word ("ESTERBY -"), not part of a name
+            if word.isupper() and len(word) > 4 and "." not in word and word.isalpha() and (
+                    j + 1 < len(words) and words[j + 1][2] in _DATELINE_MARKS):
+                break  # an all-caps dateline word ("ESTERBY -"), not part of a name; "BFMTV reported" is one
             if word[0].isupper():
                 if w in DETERMINERS and not word.endswith("."):  # "A." is an initial, not "a"
                     best_start = j
@@ -1825,6 +1828,15 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             inherit = None  # no subject found and no quote earlier in the sentence: unresolved, not guessed
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
+    if form.endswith("ed") and _AS_PASSIVE_OPENER.fullmatch(text, doc.body_start(unit), cue.start()):
+        # "As reported by the Herald, S": the agent speaks, the content is the clause after the comma
+        by = _BY.match(text[cue.end():unit.end])
+        agent = rules.speaker_after(cue.end() + by.end(), unit.end) if by else None
+        comma = _UP_TO_COMMA.match(text, agent[1], unit.end) if agent else None
+        if agent is None or comma is None or len(WORD.findall(text[agent[1]:comma.end()])) > 8:
+            return []
+        start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))
+        return [make((start, end), agent, "as_cue:passive")] if _looks_like_clause(text[start:end]) else []
     # "X was quick to add that S": X speaks (the frame is searched for only when "to" comes right before the cue)
     frame = (_INFINITIVE_FRAME.search(text, floor, cue.start())
              if stripped.endswith("to") and stripped[-3:-2].isspace() else None)
