@@ -804,3 +804,14 @@ def test_works_addressees_and_next_acts_around_a_quotation(text, expected):
 ])
 def test_outlets_that_report(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss's boosters said the dip was temporary.",
+                 [("indirect", "the dip was temporary", "Voss's boosters")], id="a-possessive-name-as-determiner"),
+    pytest.param("When her lead slipped, Voss's biggest boosters in Tollstad insisted it was a temporary dip.",
+                 [("indirect", "it was a temporary dip", "Voss's biggest boosters in Tollstad")],
+                 id="after-a-fronted-clause"),
+])
+def test_a_noun_after_a_possessive_name_speaks(text, expected):
+    assert found(text) == expected

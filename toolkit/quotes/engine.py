@@ -1142,7 +1142,8 @@ class Rules:
         if best_start < head_index < end_index and f"{norm(words[head_index][2])} {norm(words[head_index + 1][2])}" in _SOURCE_LINKS:
             head_index -= 1  # "people familiar with the talks": the head is "people"
         head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
-        starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit()
+        starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit() \
+            or any(words[k][2].endswith(("'s", "’s")) for k in range(best_start, head_index))  # "Voss's boosters"
         if first_word[0].islower() and not starts_with_determiner:
             # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
             if not _is_people_plural(head_word):
