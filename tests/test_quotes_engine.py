@@ -815,3 +815,33 @@ def test_outlets_that_report(text, expected):
 ])
 def test_a_noun_after_a_possessive_name_speaks(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("An informed source in the Ostravian delegation told Ostra-Press that the tone had changed.",
+                 [("indirect", "the tone had changed", "An informed source in the Ostravian delegation")],
+                 id="a-participle-adjective-in-the-speaker"),
+    pytest.param('According to the spokesman, the head of state "regards the dialogue as useful."',
+                 [("mixed", 'the head of state "regards the dialogue as useful."', "the spokesman")],
+                 id="head-of-state-is-no-cue"),
+    pytest.param('The Norlandic mission said in a brief statement after the briefing that it "welcomed the offer."',
+                 [("mixed", 'it "welcomed the offer."', "The Norlandic mission")], id="after-the-briefing-that"),
+    pytest.param('Marek told Ostra-Press, the Ostravian state news agency, after the meeting: "We listened."',
+                 [("direct", "We listened.", "Marek")], id="state-news-agency-is-no-cue"),
+    pytest.param("\u201cWe did not allow it,\u201d \u2013 said the source.",
+                 [("direct", "We did not allow it,", "the source")], id="an-en-dash-before-said-X"),
+    pytest.param("Western press agencies, citing Calloway, wrote that the engineers came first.",
+                 [("indirect", "the engineers came first", "Calloway")], id="press-agencies-citing-X"),
+    pytest.param("Okafor wrote in her book \u201cLines That Hold\u201d that hotlines work best under fear.",
+                 [("indirect", "hotlines work best under fear", "Okafor")], id="a-book-title-in-the-bridge"),
+    pytest.param("Her counterpart was quoted by Valmoran media as claiming that the release was a priority.",
+                 [("indirect", "the release was a priority", "Her counterpart")], id="quoted-as-claiming"),
+    pytest.param("Kovask insists nothing was promised.",
+                 [("indirect", "nothing was promised", "Kovask")], id="nothing-as-a-subject"),
+])
+def test_wire_and_agency_wordings(text, expected):
+    assert found(text) == expected
+
+
+def test_said_nothing_is_still_no_content():
+    assert found("Voss said nothing about the talks.") == []

@@ -46,7 +46,7 @@ from toolkit.quotes.lexicon import stem_place, trie_pattern
 from toolkit.tokenize import NEWS_ABBREVIATIONS, paragraph_sentences, split_paragraphs
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
-_AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing)"
+_AS_SAYING = r"as\s+(?:saying|telling|stating|writing|warning|adding|declaring|arguing|claiming|insisting|noting|suggesting)"
 #: Every speech cue: phrases first so they win over their single words. Every alternative
 #: starts with a letter, so ``\b`` can only match at a word's start; saying so with
 #: ``(?<!\w)`` spares the alternation a try at every word's end (about twice as fast).
@@ -300,16 +300,19 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
                         r"[a-z]{3,}(?:ers|ists|ians|ents|ants))(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
-_TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
+_TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|after|following)\s+"
+                          r"(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
                           r"statement|briefing|conference|today|yesterday|listings?|speech(?:es)?|remarks|letters?|notes?|"
                           r"posts?|tweets?|e-?mails?|memos?|videos?|op-eds?|columns?|essays?|books?|appearances?|"
-                          r"address|messages?)"
+                          r"address|messages?|meetings?|talks|sessions?|summit|call|hearings?|visit)"
                           # a bare day: "said Thursday she would leave"
                           r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
                           r")+(?=\s)")
 # the same time words closed by a comma or colon: 'said Wednesday, "Q"'
 _TIME_BEFORE_PUNCTUATION = re.compile(_TIME_BRIDGE.pattern.removesuffix(r"(?=\s)") + r"(?=\s*[,:])")
+# Words that are no content alone ("said nothing", "this week") but are the subject before a verb
+_PRONOUN_SUBJECTS_NOT_CONTENT = frozenset({"this", "nothing", "something", "much", "little", "more"})
 _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something anything otherwise why how what whether
     if which who whom goodbye hello thanks thank sorry please farewell and or nor but
 """.split())
@@ -351,6 +354,13 @@ _PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|
 _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", re.IGNORECASE)
 _AND_THEN_VERB = re.compile(r"\s+(?:and|but|then)\s+(?:then\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b")
 _AS_PASSIVE_OPENER = re.compile(r"\s*(?:(?:but|and|yet)\s+)?as\s+(?:\w+ly\s+|first\s+|earlier\s+)?", re.IGNORECASE)
+# "state" before these is an adjective ("state media", "state-run"), not the verb "to state"
+_STATE_MODIFIES = re.compile(r"[\s\-]+(?:news|media|television|tv|radio|agency|agencies|broadcaster|press|"
+                             r"run|owned|controlled|department|secretary|officials?|visit|dinner|level|funeral|"
+                             r"legislators?|lawmakers?|senators?|governments?|capitals?|budgets?|law|laws|court)\b",
+                             re.IGNORECASE)
+# Cue words that modify a noun in a speaker's noun phrase: "Western press agencies", "state media"
+_NOUN_MODIFIERS = frozenset({"press", "state", "report", "statement", "comment", "post", "answer", "call"})
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -420,8 +430,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     first = norm(words[0])
     if _PRONOUN_CONTRACTION.fullmatch(words[0]):
         return True  # "he’ll still back", "they're ready": a subject and its verb in one word
-    if first == "this" and len(words) > 1 and words[1].islower() and _VERBISH.fullmatch(words[1]):
-        return True  # "this was the only chance" (not "this week")
+    if first in _PRONOUN_SUBJECTS_NOT_CONTENT and len(words) > 1 and words[1].islower() and _VERBISH.fullmatch(words[1]):
+        return True  # "this was the only chance" (not "this week"), "nothing was promised" (not "said nothing")
     if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
             words[0].islower() and first.endswith("ly")):
         return False
@@ -572,7 +582,8 @@ def _is_people_plural(word: str) -> bool:
 
 
 _COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions",
-                                "respondents", "participants", "attendees"})
+                                "respondents", "participants", "attendees",
+                                "media", "agencies", "outlets", "newspapers", "broadcasters", "tabloids"})
 
 
 _NOT_VERBS_AFTER_NAME = frozenset("his its this thus was has is as us yes plus".split())
@@ -896,7 +907,7 @@ def _without_quoted_titles(words: list[tuple[int, int, str]]) -> list[tuple[int,
     while k < len(words):
         word = words[k][2]
         if word in _OPENING and kept and (kept[-1][2][0].isupper() or norm(kept[-1][2]) in {"on", "in"}
-                                          or kept[-1][2] in {"'s", "’s"} or (
+                                          or kept[-1][2] in {"'s", "’s"} or _WORK_TITLED.fullmatch(kept[-1][2]) or (
                     kept[-1][2] == "," and len(kept) > 1 and _WORK_TITLED.fullmatch(kept[-2][2]))):
             close = next((m for m in range(k + 1, min(len(words), k + 9)) if words[m][2] in _CLOSING), None)
             if close is not None and close > k + 1 and all(w[2][0].isupper() or not w[2][0].isalpha()
@@ -1113,11 +1124,14 @@ class Rules:
                 pass
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
-            elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4):
+            elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or (
+                    w.endswith("ed") and j > 0 and norm(words[j - 1][2]) in DETERMINERS)):
                 if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun) and not (
                         j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))
-                        and not (j < end_index and norm(words[j + 1][2]) in ROLE_NOUNS)):
-                    break  # (but "a widely shared post on social media", "state delegate X" are noun phrases)
+                        and not (j < end_index and norm(words[j + 1][2]) in ROLE_NOUNS)
+                        and not (0 < j < end_index and w.endswith("ed") and norm(words[j - 1][2]) in DETERMINERS)
+                        and not (j < end_index and w in _NOUN_MODIFIERS and words[j + 1][2].islower())):
+                    break  # (but "a widely shared post on social media", "state delegate X", "an informed source")
             elif word in {"-", "–", "'s", "’s"} or (word in {"'", "’"} and j > 0 and words[j - 1][2].endswith("s")):
                 pass  # possessives, "Sanders' team"
             elif word == "&" and 0 < j < end_index and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
@@ -1383,6 +1397,8 @@ class Rules:
             form = cue.group().lower()
             if not form.islower() or CUE_FORMS.get(form, form) in NAMING_LEMMAS or cue.group("according"):
                 return False
+            if form in _NOUNISH and norm(self.text[max(start, cue.start() - 4):cue.start()].strip()) in {"of", "for"}:
+                continue  # "the head of state regards": a noun after "of", not a cue
             speaker = self.speaker_before(start, cue.start())
             return (speaker is not None and not self.text[start:speaker[0]].strip()
                     and (self.clause_follows(cue.end(), unit.end) or self.bridge(cue.end(), unit.end, "say") is not None))
@@ -1421,8 +1437,9 @@ class Rules:
                 return s, addressee, True
             if w in {"that", ":"}:
                 if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower() and not (
-                        _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}):
-                    return None  # "replied with a demand that S": the noun's "that", not the cue's
+                        _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}) and not (
+                        k >= 3 and norm(words[k - 3][2]) in {"after", "before", "following", "during", "at"}):
+                    return None  # "replied with a demand that S": the noun's "that"; not "after the briefing that"
                 commas = [n for n, x in enumerate(words[:k]) if x[2] == ","]
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
                     return None  # "vowed to repeal the rule, a provision that prohibits ...": a relative clause
@@ -1440,6 +1457,8 @@ class Rules:
                 if w == "that" and k + 1 < len(words) and norm(words[k + 1][2]) in _THAT_IS_DETERMINER:
                     return None  # "said that plan was dead" is rare; "said that was it" is not content
                 return e, addressee, True
+            if w == "state" and _STATE_MODIFIES.match(self.text, e):
+                continue  # "told Ostra-Press, the state news agency, ...": not a cue
             if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (
                     w in CUE_FORMS and k > 0 and word.islower() and not (w in _NOUNISH and _is_noun_after_determiner(
                         [x[2] for x in words[max(0, k - 4):k]])) and norm(words[k - 1][2]) not in DETERMINERS
@@ -1526,7 +1545,7 @@ class Rules:
             start, end = _trim_content(text, start, end)
             return Content(start, end, addressee, False)
         # ("told reporters this was the only chance": "this" is the content's subject, not "this week")
-        demonstrative_subject = (first is not None and norm(first.group()) == "this"
+        demonstrative_subject = (first is not None and norm(first.group()) in _PRONOUN_SUBJECTS_NOT_CONTENT
                                  and _starts_with_clause(text, start, unit.end))
         if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject) \
                 or not first.group()[0].isalnum():
@@ -1723,6 +1742,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     else:
         lemma = CUE_FORMS.get(form, form)
     # words that only look like cues: "the added cost", "a report", "the United States"
+    if form == "state" and _STATE_MODIFIES.match(text, cue.end()):
+        return []  # "state media", "the Ostravian state news agency": an adjective, not a cue
     prev_word = _last_word(text[max(unit.start, cue.start() - 30):cue.start()])
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue
@@ -1944,7 +1965,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             speaker = (found, found + len(antecedent), list(last.speaker_words))
             return [make(content, speaker, "relative:main_cue")]
     # "…," said X — the speaker follows the cue
-    if stripped.endswith((",", "—", "--")) or (stripped and stripped[-1] in _CLOSING):
+    if stripped.endswith((",", "—", "–", "--")) or (stripped and stripped[-1] in _CLOSING):
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None or norm(speaker[2][0]) in {"that", "it"}:
             return []
