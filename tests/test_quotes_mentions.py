@@ -201,3 +201,25 @@ def test_a_person_introduced_just_before_is_she_not_the_last_speaker():
             '"If a phone call keeps my brother home, I will take it," she said.')
     quotes = sorted(extract_quotes(text, language="en"), key=lambda q: q.start)
     assert [q.speaker for q in quotes] == ["Ingrid Fosse", "Elin Torvik"]
+
+
+def test_a_title_with_of_phrases_before_the_name():
+    text = ("Secretary of the Security Council of Ostravia Pavel Dragunov met the National Security Adviser "
+            "of Norland, Miriam Calloway, on Friday.\n\n"
+            '"We set out our approach calmly," the Security Council Secretary said.')
+    assert {"secretary", "council", "security"} <= person_descriptors(text)["Pavel Dragunov"]
+    assert speakers(text) == [("We set out our approach calmly,", "Pavel Dragunov")]
+
+
+def test_the_officials_are_the_group_introduced_before_not_one_person():
+    text = ("Miriam T. Calloway left with little more than a promise, according to three Norlandic officials "
+            "briefed on the talks.\n\nThe officials said Pavel A. Dragunov listened without interrupting.")
+    assert speakers(text)[-1] == ("Pavel A. Dragunov listened without interrupting",
+                                  "three Norlandic officials briefed on the talks")
+
+
+def test_the_senior_official_is_the_one_introduced_as_senior():
+    text = ('"He was polite," a senior Norlandic official said of Pavel A. Dragunov. '
+            '"He did not move." A second Norlandic official called the meeting "long". '
+            'Dragunov left first.\n\n"Nobody was going to trade on a first date," the senior official said.')
+    assert speakers(text)[-1] == ("Nobody was going to trade on a first date,", "a senior Norlandic official")

@@ -2133,11 +2133,14 @@ class Resolver:
         if is_organisation_phrase(list(words)) and not is_person_description(list(words)):
             return Resolution(_strip_article(text), "organisation", "organisation")
         earlier_unnamed = self._unnamed_antecedent(words, start)
-        entity = resolve_description(self.index, list(words), start)
+        plural = norm(description_head(list(words)))
+        entity = None if plural.endswith("s") and plural[:-1] in ROLE_NOUNS else (  # "the officials": no one person
+            resolve_description(self.index, list(words), start))
         last_speaker_unnamed = (earlier_unnamed is not None and previous is not None
                                 and previous.speaker_type == "unnamed" and previous.speaker == earlier_unnamed[1])
         if entity is not None and not last_speaker_unnamed and (
-                earlier_unnamed is None or self._last_mention(entity.id, start) > earlier_unnamed[0]):
+                earlier_unnamed is None or (self._last_mention(entity.id, start) > earlier_unnamed[0]
+                                            and not self._unnamed_fits_exactly(words, earlier_unnamed))):
             self.index.add_resolved_mention(start, end, entity.id)
             return Resolution(entity.name, "person", "description", entity.id)
         if earlier_unnamed is not None:
@@ -2227,10 +2230,27 @@ class Resolver:
 
     def _unnamed_antecedent(self, words, start: int) -> tuple[int, str] | None:
         head = norm(description_head(list(words)))
-        for position, text, other_head in reversed(self.unnamed):
-            if position < start and norm(other_head).rstrip("s") == head.rstrip("s"):
-                return position, text
+        same_head = [(position, text) for position, text, other_head in reversed(self.unnamed)
+                     if position < start and norm(other_head).rstrip("s") == head.rstrip("s")]
+        if same_head:
+            # "the senior official": the last one introduced with "senior", else the last one
+            modifiers = self._modifiers_of(words)
+            return next((found for found in same_head if modifiers and modifiers <= self._modifiers_of(
+                found[1].split())), same_head[0])
         return self._introduced_unnamed(head, start, [w for w in words[1:] if w[0].isupper()])
+
+    def _unnamed_fits_exactly(self, words, antecedent: tuple[int, str]) -> bool:
+        """Does the unnamed antecedent carry every modifier of the description (``senior``)?"""
+        modifiers = self._modifiers_of(words)
+        return bool(modifiers) and modifiers <= self._modifiers_of(antecedent[1].split())
+
+    @staticmethod
+    def _modifiers_of(words) -> set[str]:
+        """The lower-case words before a description's head: ``senior`` in ``the senior official``."""
+        words = list(words)
+        head = description_head(words) if words else ""
+        before = words[:words.index(head)] if head in words else []
+        return {norm(w) for w in before if w.islower() and w.isalpha() and norm(w) not in DETERMINERS}
 
     def _introduced_unnamed(self, head: str, start: int, names: list[str]) -> tuple[int, str] | None:
         """``A Valmoran diplomat involved in the talks offered a reading. ... the diplomat said``:

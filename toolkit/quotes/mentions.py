@@ -160,13 +160,31 @@ def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | No
     """The last words of ``words`` that may modify a name (at most five); None when every word
     is such a word and ``words`` is not ``complete`` (the run may go on before them)."""
     picked: list[str] = []
-    for w in reversed(words):
-        if len(picked) >= 5 or not is_modifier(w):
-            return picked[::-1]
+    kept = 0  # words counted against the limit: not the "of"/"the" that link capitalised words
+    backwards = words[::-1]
+    for k, w in enumerate(backwards):
+        after = next((p for p in reversed(picked) if norm(p) not in _TITLE_LINKS), None)
+        if (norm(w) in _TITLE_LINKS and (after is None or after[0].isupper()) and k + 1 < len(backwards)
+                and (backwards[k + 1][0].isupper() or norm(backwards[k + 1]) in _TITLE_LINKS)):
+            # "Secretary of the Security Council of Ostravia Pavel Dragunov" (the name's run may start
+            # at "Ostravia", so a link may come first)
+            picked.append(w)
+            continue
+        if kept >= 5 or not is_modifier(w):
+            break
         if w.endswith(".") and "." not in w[:-1] and norm(w) not in TITLE_WORDS:
-            return picked[::-1]  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
+            break  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
         picked.append(w)
-    return picked[::-1] if complete else None
+        kept += 1
+    else:
+        if not complete:
+            return None
+    while picked and norm(picked[-1]) in _TITLE_LINKS:
+        picked.pop()  # a link with nothing before it
+    return picked[::-1]
+
+
+_TITLE_LINKS = frozenset({"of", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +294,8 @@ class EntityIndex:
             if known is None:
                 # a new name: its modifier run decides whether it is a person ("Kremlin spokesman X")
                 modifiers = self._context_words(start)
-                descriptors |= {descriptor_key(w) for w in modifiers if norm(w) not in DETERMINERS}
+                descriptors |= {descriptor_key(w) for w in modifiers
+                                if norm(w) not in DETERMINERS and norm(w) not in _TITLE_LINKS}
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
@@ -588,7 +607,9 @@ def description_head(words: list[str]) -> str:
     (``the head of Ostravia's Security Council`` -> ``head``; ``an official familiar with the
     talks`` -> ``official``), else the last word before it, else the last word."""
     for k, w in enumerate(words):
-        if k and norm(w) in {"of", "for", "at", "with", "from", "to", "in"}:
+        if k and (norm(w) in {"of", "for", "at", "with", "from", "to", "in", "on", "who", "that"} or (
+                w.islower() and w.endswith(("ed", "ing")) and norm(words[k - 1]) in ROLE_NOUNS)):
+            # (a participle after a role noun: "three officials briefed on the talks" -> "officials")
             before = words[:k]
             return next((b for b in reversed(before) if norm(b) in ROLE_NOUNS), before[-1])
     return words[-1]
