@@ -223,3 +223,15 @@ def test_the_senior_official_is_the_one_introduced_as_senior():
             '"He did not move." A second Norlandic official called the meeting "long". '
             'Dragunov left first.\n\n"Nobody was going to trade on a first date," the senior official said.')
     assert speakers(text)[-1] == ("Nobody was going to trade on a first date,", "a senior Norlandic official")
+
+
+def test_a_possessive_role_as_the_subject_of_a_participle():
+    text = ("Valmora's foreign minister, Lena Aurich, thanked the city in a statement, "
+            "saying Port Halden had shown its worth.")
+    assert speakers(text) == [("Port Halden had shown its worth", "Lena Aurich")]
+
+
+def test_a_capitalised_office_alone_is_its_holder():
+    text = ("Defence Secretary tells Northern Broadcast the deal is 'a start'\n\n"
+            "Norland's Defence Secretary Owen Strand has said the batteries have not moved.")
+    assert [q.speaker for q in extract_quotes(text, language="en")] == ["Owen Strand", "Owen Strand"]

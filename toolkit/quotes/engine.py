@@ -1253,6 +1253,14 @@ class Rules:
                 picked.append(words[k])
                 k += 1
                 continue
+            if picked and picked[-1][2].endswith(("'s", "’s")):
+                # "Valmora's foreign minister": lower-case words up to a role noun after a possessive
+                run = list(itertools.takewhile(lambda w: w[2].isalpha() and w[2].islower(), words[k:k + 4]))
+                role = next((n for n in range(len(run) - 1, -1, -1) if norm(run[n][2]) in ROLE_NOUNS), None)
+                if role is not None:
+                    picked.extend(run[:role + 1])
+                    k += role + 1
+                    continue
             break
         while picked and norm(picked[-1][2]) in DETERMINERS | {"of", "for"}:
             picked.pop()
@@ -2125,6 +2133,14 @@ class Resolver:
             if is_organisation_phrase(list(words)) or len(words) == 1 or (overlapping and overlapping.type != "person"):
                 return Resolution(_strip_article(text), "organisation", "organisation")
             if all(w[0].isupper() for w in words) and len(words) >= 2:
+                if norm(words[-1]) in ROLE_NOUNS and is_person_description(list(words)):
+                    # a headline's "Defence Secretary tells ...": the office, then its holder
+                    entity = resolve_description(self.index, ["the", *words], start)
+                    if entity is not None:
+                        return Resolution(entity.name, "person", "description", entity.id)
+                    ahead = self._named_ahead(words, end)
+                    if ahead is not None:
+                        return ahead
                 return Resolution(_strip_article(text), "person", "name")
         # descriptions
         if lowered[0] in {"a", "an", "one", "some", "several", "many", "two", "three", "four", "other"} or (
