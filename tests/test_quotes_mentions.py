@@ -235,3 +235,11 @@ def test_a_capitalised_office_alone_is_its_holder():
     text = ("Defence Secretary tells Northern Broadcast the deal is 'a start'\n\n"
             "Norland's Defence Secretary Owen Strand has said the batteries have not moved.")
     assert [q.speaker for q in extract_quotes(text, language="en")] == ["Owen Strand", "Owen Strand"]
+
+
+def test_the_two_sides_are_the_principals_not_the_host_named_last():
+    text = ("PORT HALDEN - Miriam T. Calloway said her meeting with Ostravia's security chief, Pavel A. Dragunov, "
+            "had been useful. Calloway told reporters she was pleased. Calloway left at noon.\n\n"
+            "Valmoran Foreign Minister Lena Aurich greeted both delegations.\n\n"
+            "In a joint statement, the two sides said experts would meet within weeks.")
+    assert speakers(text)[-1] == ("experts would meet within weeks", "Miriam T. Calloway and Pavel A. Dragunov")

@@ -2365,7 +2365,7 @@ class Resolver:
     def _group(self, pos: int, words: tuple[str, ...] = ()) -> Resolution:
         """``both sides``, ``the two envoys``: two people among those most named in the article
         and in view (the last dozen sentences; the whole article for a lead paragraph), ties to
-        the most recent. A pair that holds the phrase's role (``the two ministers``) comes first,
+        the one introduced first. A pair that holds the phrase's role (``the two ministers``) comes first,
         then one person from each of the two sides the article names (``talks between Norland and
         Ostravia``), then the two most named."""
         counts: dict[int, int] = {}
@@ -2377,7 +2377,8 @@ class Resolver:
             for m in mentions:
                 if m.entity not in in_view:
                     in_view.append(m.entity)
-        ranked = sorted(in_view, key=lambda eid: (-counts.get(eid, 0), in_view.index(eid)))
+        # ties go to the person introduced first: a story names its principals early
+        ranked = sorted(in_view, key=lambda eid: (-counts.get(eid, 0), self.index.entities[eid].first_start))
         how = "group:principal_pair"
         if len(ranked) < 2:
             # "both sides" before anyone is named (a lead paragraph): the people most named
