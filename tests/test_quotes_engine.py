@@ -845,3 +845,14 @@ def test_wire_and_agency_wordings(text, expected):
 
 def test_said_nothing_is_still_no_content():
     assert found("Voss said nothing about the talks.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Strand has said the batteries are "where they were", two days after the hotline deal was signed.',
+                 [("mixed", 'the batteries are "where they were"', "Strand")], id="two-days-after-closing-the-sentence"),
+    pytest.param("Strand said the plan, two days after its launch, had failed.",
+                 [("indirect", "the plan, two days after its launch, had failed", "Strand")],
+                 id="a-time-phrase-inside-the-content"),
+])
+def test_a_trailing_time_phrase_is_the_writer_s(text, expected):
+    assert found(text) == expected

@@ -361,6 +361,10 @@ _STATE_MODIFIES = re.compile(r"[\s\-]+(?:news|media|television|tv|radio|agency|a
                              re.IGNORECASE)
 # Cue words that modify a noun in a speaker's noun phrase: "Western press agencies", "state media"
 _NOUN_MODIFIERS = frozenset({"press", "state", "report", "statement", "comment", "post", "answer", "call"})
+# ", two days after S" closing a sentence: the writer's timing, not the speaker's words
+_TRAILING_TIME_PHRASE = re.compile(r",\s+(?:(?:just|only|barely|some|about|nearly|more\s+than)\s+)?"
+                                   r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+"
+                                   r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s", re.IGNORECASE)
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -1322,6 +1326,9 @@ class Rules:
                         _VERBISH.fullmatch(main.group(1)) or main.group(1).endswith("ed")):
                     end = main.start()
                     break
+        when = _TRAILING_TIME_PHRASE.search(text, start, end)
+        if when and "," not in text[when.end():end] and self.doc.quotation_covering(when.start()) is None:
+            end = when.start()  # '... "where they were last week", two days after the deal was signed': the writer's
         summary = _SUMMATIVE_APPOSITIVE.search(text, start, end)
         if summary and self.doc.quotation_covering(summary.start()) is None:
             end = summary.start()  # "..., remarks that were featured on state television"
