@@ -856,3 +856,23 @@ def test_said_nothing_is_still_no_content():
 ])
 def test_a_trailing_time_phrase_is_the_writer_s(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Clara Moen, who chaired the briefing, stepped in at one point to say that the minister would wait.",
+                 [("indirect", "the minister would wait", "Clara Moen")], id="stepped-in-to-say-that"),
+    pytest.param("Voss used her speech to argue that the hotline was overdue.",
+                 [("indirect", "the hotline was overdue", "Voss")], id="used-her-speech-to-argue"),
+])
+def test_a_subject_who_acts_in_order_to_speak(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Voss wanted to say that the hotline was overdue.",
+    "Voss asked Marek to say that the hotline was overdue.",
+    "The ruling led some to speculate that the hotline was overdue.",
+    "The ministry ramped up efforts to admit that the hotline was overdue.",
+])
+def test_no_speaker_from_wanting_asking_or_leading_to_speak(text):
+    assert [q for q in extract_quotes(text, language="en") if q.rule == "infinitive:subject"] == []

@@ -365,6 +365,16 @@ _NOUN_MODIFIERS = frozenset({"press", "state", "report", "statement", "comment",
 _TRAILING_TIME_PHRASE = re.compile(r",\s+(?:(?:just|only|barely|some|about|nearly|more\s+than)\s+)?"
                                    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+"
                                    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s", re.IGNORECASE)
+# After the subject, up to "to" before a cue: a verb of acting ("stepped in at one point", "used her speech",
+# "took the floor"), not of wanting, refusing, being asked or expected ("wants", "declined", "was asked")
+_ACTED_TO_SPEAK = re.compile(
+    r"(?:,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|quickly\s+)?(?!(?:wanted|planned|hoped|refused|declined|expected|asked|"
+    r"urged|told|tried|failed|decided|agreed|promised|vowed|threatened|seemed|appeared|needed|had|has|have|was|were|is|are|"
+    r"did|does|would|will|could|can|should|may|might|must|chose|preferred|liked|loved|intended|meant|declined|led|"
+    r"prompted|caused|forced|pushed|pressed|invited|allowed|encouraged|hesitated|seemed|ramped)\b)"
+    r"(?:[a-z]+ed|took|rose|went|came|stood|spoke|got|returned|stepped|paused|broke|set)\b[^.;:\"“”]{0,60}?"
+    r"(?<!efforts)(?<!plans)(?<!attempts)(?<!bid)(?<!ability)(?<!right)(?<!chance)(?<!decision)(?<!move)"
+    r"\s+to\s+$")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -1875,8 +1885,17 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))
         return [make((start, end), agent, "as_cue:passive")] if _looks_like_clause(text[start:end]) else []
     # "X was quick to add that S": X speaks (the frame is searched for only when "to" comes right before the cue)
-    frame = (_INFINITIVE_FRAME.search(text, floor, cue.start())
-             if stripped.endswith("to") and stripped[-3:-2].isspace() else None)
+    infinitive = stripped.endswith("to") and stripped[-3:-2].isspace()
+    frame = _INFINITIVE_FRAME.search(text, floor, cue.start()) if infinitive else None
+    if infinitive and frame is None and not participial and not coordinated:
+        # "Moen stepped in at one point to say that S", "Voss used her speech to argue that S": the subject
+        # acted in order to speak; not "wants to say", "declined to say", "asked Marek to say"
+        subject = rules.clause_subject(unit, cue.start())
+        if subject is not None and subject[1] < cue.start() and text[subject[0]:subject[1]] and _ACTED_TO_SPEAK.match(
+                text, subject[1], cue.start()):
+            content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
+            if content is not None and rules.clause_follows(cue.end(), unit.end):
+                return [make(content, subject, "infinitive:subject")]
     speaker = rules.speaker_before(floor, frame.start() if frame else cue.start())
     medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
     if medium is not None:
