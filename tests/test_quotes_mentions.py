@@ -243,3 +243,12 @@ def test_the_two_sides_are_the_principals_not_the_host_named_last():
             "Valmoran Foreign Minister Lena Aurich greeted both delegations.\n\n"
             "In a joint statement, the two sides said experts would meet within weeks.")
     assert speakers(text)[-1] == ("experts would meet within weeks", "Miriam T. Calloway and Pavel A. Dragunov")
+
+
+@pytest.mark.parametrize("cue", ["both said the talks were frank.", 'both described the talks as "frank."'])
+def test_two_names_with_appositions_and_both(cue):
+    text = ("Miriam T. Calloway met Pavel A. Dragunov on Friday. "
+            f"Calloway, the Norlandic adviser, and Dragunov, secretary of the council, {cue}")
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker == "Miriam T. Calloway and Pavel A. Dragunov"
+    assert quote.speaker_mention == "Calloway, the Norlandic adviser, and Dragunov"

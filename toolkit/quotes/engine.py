@@ -375,6 +375,9 @@ _ACTED_TO_SPEAK = re.compile(
     r"(?:[a-z]+ed|took|rose|went|came|stood|spoke|got|returned|stepped|paused|broke|set)\b[^.;:\"“”]{0,60}?"
     r"(?<!efforts)(?<!plans)(?<!attempts)(?<!bid)(?<!ability)(?<!right)(?<!chance)(?<!decision)(?<!move)"
     r"\s+to\s+$")
+_NAME_RUN = r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
+_BOTH_AFTER_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
+                                     + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+both\s+(?:\w+ly\s+)?")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -1850,7 +1853,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 if subject is not None:
                     return [make(named, subject, f"naming:{lemma}:subject")]
             return [make(named, None, f"naming:{lemma}", inherit=inherit)]
-        speaker = rules.speaker_before(floor, cue.start())
+        speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
+                   or rules.speaker_before(floor, cue.start()))
         if speaker is None:
             return []
         return [make(named, speaker, f"naming:{lemma}")]
@@ -1896,7 +1900,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
             if content is not None and rules.clause_follows(cue.end(), unit.end):
                 return [make(content, subject, "infinitive:subject")]
-    speaker = rules.speaker_before(floor, frame.start() if frame else cue.start())
+    speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
+               or rules.speaker_before(floor, frame.start() if frame else cue.start()))
     medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
     if medium is not None:
         defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
@@ -2015,6 +2020,15 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         results.extend(_second_part(rules, doc, speaker[1], unit, unit_cues, speaker, make))
         return results
     return []
+
+
+def _both_across_appositions(text: str, start: int, cue_start: int) -> tuple[int, int, list[str]] | None:
+    """``Calloway, the Norlandic adviser, and Dragunov, secretary of the council, both said``: the
+    two names, as one speaker mention from the first to the second (appositions left out of its words)."""
+    both = _BOTH_AFTER_APPOSITIONS.fullmatch(text, start, cue_start)
+    if both is None:
+        return None
+    return both.start(1), both.end(2), both.group(1).split() + ["and"] + both.group(2).split()
 
 
 def _second_part(rules: Rules, doc: Document, pos: int, unit: Unit, unit_cues, speaker, make) -> list[Candidate]:
