@@ -876,3 +876,11 @@ def test_a_subject_who_acts_in_order_to_speak(text, expected):
 ])
 def test_no_speaker_from_wanting_asking_or_leading_to_speak(text):
     assert [q for q in extract_quotes(text, language="en") if q.rule == "infinitive:subject"] == []
+
+
+def test_a_long_time_and_place_bridge_then_a_bare_noun_is_no_content():
+    text = ("Norland and Ostravia will restore a military hotline, their security chiefs said on Friday after "
+            "four hours of talks in this Valmoran lakeside city, but the two sides remained far apart on border "
+            "missile deployments and on two Norlandic engineers held in Kovask.")
+    assert found(text) == [("indirect", "Norland and Ostravia will restore a military hotline",
+                            "their security chiefs")]

@@ -378,6 +378,10 @@ _ACTED_TO_SPEAK = re.compile(
 _NAME_RUN = r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
 _BOTH_AFTER_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
                                      + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+both\s+(?:\w+ly\s+)?")
+# the same adverbial, then ", but" and a clause of its own (the attribution ends its own clause there)
+_ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,140})?[.!?]?\s*$", r"{0,140}?)?")
+                                        + r",\s+(?:but|and|while|whereas|yet)\s+", re.IGNORECASE)
+assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|while|whereas|yet)\s+")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -570,6 +574,10 @@ def _opens_said_clause(text: str, start: int, limit: int, unit_start: int) -> bo
     if words[0].islower() and first.endswith("ing"):
         # "cutting the output must come first"; not "said adding more inspectors, which ..."
         return any(_VERBISH.fullmatch(w) for w in itertools.takewhile(lambda w: w != ",", words[2:]))
+    if words[0].islower() and not (first in DETERMINERS or first in _SUBJECT_PRONOUNS or first in _QUANTIFIER_SUBJECTS
+                                   or any(norm(w).endswith("s") or norm(w) == "people"
+                                          for w in itertools.takewhile(lambda w: w != ",", words[:3]))):
+        return False  # a bare singular noun is no subject: "said ... in this lakeside | city, but"
     # a word that can be the verb: lower-case, after the first, neither a determiner nor a preposition
     return any(w.islower() and w.isalpha() and norm(w) not in DETERMINERS and norm(w) not in BRIDGE_STARTERS
                and norm(w) not in _PREPOSITIONS_IN_NP for w in words[1:])
@@ -1448,6 +1456,9 @@ class Rules:
             return True  # (from the cue: "said in a joint statement released on Monday.")
         if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest) or _IN_A_TITLED_WORK.match(self.text, pos, limit):
             return True
+        joined = _ADVERBIAL_THEN_NEW_CLAUSE.match(self.text, pos, limit)
+        if joined and _starts_with_clause(self.text, joined.end(), limit):
+            return True  # "..., X said on Friday after the talks, but the two sides remained apart": a new clause
         # ", the Kremlin spokesman." / ", Republican of South Carolina." / ", who ..., adding that"
         # / ', who called it "a farce."' (a relative clause on the speaker, whatever it holds)
         return bool(_APPOSITION_TO_END.match(rest) or _RELATIVE_ON_SPEAKER.match(rest))
