@@ -884,3 +884,30 @@ def test_a_long_time_and_place_bridge_then_a_bare_noun_is_no_content():
             "missile deployments and on two Norlandic engineers held in Kovask.")
     assert found(text) == [("indirect", "Norland and Ostravia will restore a military hotline",
                             "their security chiefs")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('The Citadel said that the meeting had shown "the value of adult conversation," a phrase some '
+                 "in Esterby read as a jab.",
+                 [("mixed", 'the meeting had shown "the value of adult conversation,"', "The Citadel")],
+                 id="a-phrase-some-read-as"),
+    pytest.param('In 2018 Dragunov told a delegation that Ostravia "does not negotiate with a calendar," then kept '
+                 "its members waiting.",
+                 [("mixed", 'Ostravia "does not negotiate with a calendar,"', "Dragunov")], id="then-the-next-act"),
+    pytest.param('Dragunov said Ostravia had "listened," which from him amounts to an ovation.',
+                 [("mixed", 'Ostravia had "listened,"', "Dragunov")], id="which-after-the-quotation"),
+    pytest.param('Tallin said that Esterby had "misread a courtesy," and the Citadel\'s spokesman, Ivo Marek, '
+                 "has called the line a technicality.",
+                 [("mixed", 'Esterby had "misread a courtesy,"', "Tallin")], id="and-a-subject-with-a-named-apposition"),
+    pytest.param("Most residents who spoke to the Ledger said they welcomed the hotline, though few expected it "
+                 "to change their lives.",
+                 [("indirect", "they welcomed the hotline", "Most residents")], id="though-few-expected"),
+    pytest.param('"Four hours, one table," she wrote on the site at 14:52 local time.',
+                 [("direct", "Four hours, one table,", "she")], id="a-clock-time-is-no-colon"),
+    pytest.param('Okafor, who had predicted in March that the hotline would be "the easy part," said the month '
+                 "bore that out.",
+                 [("mixed", 'the hotline would be "the easy part,"', "who"),
+                  ("indirect", "the month bore that out", "Okafor")], id="who-had-predicted-in-March-that"),
+])
+def test_where_the_writer_takes_over_after_a_quotation(text, expected):
+    assert found(text) == expected

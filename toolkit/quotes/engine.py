@@ -206,8 +206,9 @@ _DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
 _NAME_AT_START = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,4}(?=\s*(?:,|$))")
 # "X, who said (that) S, ...": content that opens inside a relative clause about its speaker
-_RELATIVE_CUE_BEFORE = re.compile(r",\s*who\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?[a-z]+\s+(?:that\s+)?$")
-_MAIN_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
+_RELATIVE_CUE_BEFORE = re.compile(r",\s*who\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?[a-z]+\s+(?:(?:in|on|last|this)\s+[\w’'\-]+\s+)?"
+                                  r"(?:that\s*)?$")
+_MAIN_VERB_AFTER_COMMA = re.compile(r",(?P<mark>[”\"’])?\s+([a-z]+)\b")
 # Words that end a speaker phrase after its cue: "said the ministry late Friday"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("late early earlier later last this yesterday today tonight".split()) | _WEEKDAYS
@@ -255,7 +256,7 @@ _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
 _COLON_AFTER = re.compile(r"\s*:\s*")  # "As one diplomat put it: ..."
 _THAT_THEN_AUXILIARY = re.compile(r"\s*that\s+(?:have|has|had|is|are|was|were|will|would|can|could)\b")
 _CUE_WORD_AND_COMMA = re.compile(r"\s+([a-z]+)\s*,\s*$")  # "Ostra-Press reported, citing X"
-_BLANK_OR_ADVERB = re.compile(r"\s*(?:\w+ly\s+)?")
+_BLANK_OR_ADVERB = re.compile(r"\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,?")
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
@@ -273,7 +274,8 @@ _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _SUMMATIVE_APPOSITIVE = re.compile(r"(?:,(?P<marks>”|\"|''|’)?|\s+—|\s+–|\s+--)\s+(?:(?:a|an|the)\s+)?(?:remarks?|comments?|claims?|statements?|assertions?|"
                                    r"acknowledgment|acknowledgement|admission|warning|message|position|view|move|"
                                    r"step|sign|charge|accusation|allegation|phrase|expression|refrain|formula|slogan|"
-                                   r"description|line)\s+(?:that|which|(?:he|she|they|it)\s+\w+)\b", re.IGNORECASE)
+                                   r"description|line)\s+(?:that|which|(?:he|she|they|it|some|many|others|critics)\s+\w+)\b",
+                                   re.IGNORECASE)
 # Quantifiers that stand alone as a subject: "some say", "others argue".
 _QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "several", "both", "all", "one", "another"})
 # ", and Tallin ...", ", but officials ...": where a new clause with a subject of its own may start
@@ -382,6 +384,11 @@ _BOTH_AFTER_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1
 _ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,140})?[.!?]?\s*$", r"{0,140}?)?")
                                         + r",\s+(?:but|and|while|whereas|yet)\s+", re.IGNORECASE)
 assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|while|whereas|yet)\s+")
+# ", though few expected ...": a concession whose subject is a quantifier, the writer's
+_CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|most|some|none|others|nobody)\s+[a-z]+"
+                                       r"(?:ed|s)\b")
+# a quotation closed with its comma, then the writer's "which ..." or the speaker's next act ("then kept them waiting")
+_CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|but\s+)?then\s+[a-z]+\b|and\s+[a-z]+ed\s))")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -484,7 +491,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             nxt = norm(words[k + 1]) if k + 1 < len(words) else ""
             if nxt in {"who", "which", "headed", "led", "based", "including", "like", "such", "the", "a", "an", "his",
                        "her", "its", "their", "also", "formerly", "now", "in", "at", "from", "with", "for", "by",
-                       "according"} or nxt.endswith(("ed", "ing")):
+                       "according"} or nxt.endswith(("ed", "ing")) or (
+                    k + 1 < len(words) and words[k + 1][0].isupper() and "," in words[k + 2:k + 6]):
                 k += 1
                 while k < len(words) and words[k] != ",":
                     k += 1  # skip the parenthetical to its closing comma
@@ -1127,6 +1135,9 @@ class Rules:
                 if w in _CLAUSE_OPENERS or (j == 0 and w in _NOT_SUBJECT_STARTS):
                     break
                 best_start = j
+            elif (word.isdigit() and len(word) == 4 and j < end_index and words[j + 1][2][0].isupper()
+                  and word[:2] in {"19", "20"}):
+                break  # "In 2018 Dragunov told": a year before the name, no number of people
             elif w in DETERMINERS or word[0].isdigit():
                 if j >= 2 and norm(words[j - 1][2]) in {"of", "for", "at", "from"} and (
                         words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
@@ -1343,9 +1354,10 @@ class Rules:
         if _RELATIVE_CUE_BEFORE.search(text, max(unit.start, start - 60), start):
             # "X, who said S, recounted ...": S ends where the main clause's verb takes over
             for main in _MAIN_VERB_AFTER_COMMA.finditer(text, start, end):
-                if self.doc.quotation_covering(main.start()) is None and (
-                        _VERBISH.fullmatch(main.group(1)) or main.group(1).endswith("ed")):
-                    end = main.start()
+                cut = main.end("mark") if main.group("mark") else main.start()  # ('"the easy part," said')
+                if self.doc.quotation_covering(cut) is None and (
+                        _VERBISH.fullmatch(main.group(2)) or main.group(2).endswith("ed")):
+                    end = cut
                     break
         when = _TRAILING_TIME_PHRASE.search(text, start, end)
         if when and "," not in text[when.end():end] and self.doc.quotation_covering(when.start()) is None:
@@ -1355,6 +1367,12 @@ class Rules:
             end = summary.start()  # "..., remarks that were featured on state television"
         elif summary and summary.group("marks"):
             end = summary.end("marks")  # '"a step forward," a phrase she has used since May
+        concession = _CONCESSION_BY_QUANTIFIER.search(text, start, end)
+        if concession and self.doc.quotation_covering(concession.start()) is None:
+            end = concession.start()  # "..., though few expected it to change their lives": the writer's aside
+        after_close = _CLOSED_THEN_WRITER.search(text, start, end)
+        if after_close and self.doc.quotation_covering(after_close.start() - 1) is not None:
+            end = after_close.start()  # '... “listened,” which from him amounts to ...': the writer goes on
         clause = _NEW_CLAUSE.search(text, start, end)
         while clause is not None:
             cut = clause.end("cut") if clause.group("mark") else clause.start()
@@ -1474,6 +1492,8 @@ class Rules:
                 # "asked whether S", "asked him why S": the question is the content, its wh-word included
                 addressee = " ".join(x[2] for x in words[:k]) or None
                 return s, addressee, True
+            if w == ":" and k and words[k - 1][2][-1:].isdigit() and k + 1 < len(words) and words[k + 1][2][:1].isdigit():
+                continue  # "at 14:52": a clock time, not a colon before content
             if w in {"that", ":"}:
                 if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower() and not (
                         _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}) and not (
@@ -2004,7 +2024,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             return [make(content, speaker, rule)]
         return []
     last = candidates[-1] if candidates and candidates[-1].unit_start == unit.start else None
-    if (last is not None and stripped.strip() == "," and last.speaker_start is not None
+    if (last is not None and (stripped.strip() == "," or (not stripped.strip() and text[last.end - 2:last.end] in {
+            ',"', ",”", ",’"})) and last.speaker_start is not None
             and text[last.speaker_start:last.speaker_end].lower() == "who"
             and _BLANK_OR_ADVERB.fullmatch(text, last.speaker_end, last.cue_start)):
         # "X, who said S, said T": the main clause's cue has the relative clause's antecedent as subject
