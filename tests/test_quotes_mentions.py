@@ -252,3 +252,14 @@ def test_two_names_with_appositions_and_both(cue):
     [quote] = extract_quotes(text, language="en")
     assert quote.speaker == "Miriam T. Calloway and Pavel A. Dragunov"
     assert quote.speaker_mention == "Calloway, the Norlandic adviser, and Dragunov"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Miriam T. Calloway met Pavel A. Dragunov. Her counterpart struck a cooler tone, telling Kovask "
+     "Broadcasting that Ostravia had agreed to nothing.", "Her counterpart"),
+    ("Miriam T. Calloway met Pavel A. Dragunov. The minister's critics angrily denounced her, rushing to "
+     "Valmora Today to say the hotline was a gift.", "The minister's critics"),
+])
+def test_a_clause_subject_stops_before_its_verb(text, mention):
+    [quote] = extract_quotes(text, language="en")
+    assert quote.speaker_mention == mention

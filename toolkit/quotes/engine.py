@@ -370,7 +370,7 @@ _TRAILING_TIME_PHRASE = re.compile(r",\s+(?:(?:just|only|barely|some|about|nearl
 # After the subject, up to "to" before a cue: a verb of acting ("stepped in at one point", "used her speech",
 # "took the floor"), not of wanting, refusing, being asked or expected ("wants", "declined", "was asked")
 _ACTED_TO_SPEAK = re.compile(
-    r"(?:,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|quickly\s+)?(?!(?:wanted|planned|hoped|refused|declined|expected|asked|"
+    r"(?:,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|quickly\s+|[a-z]+ly\s+)?(?!(?:wanted|planned|hoped|refused|declined|expected|asked|"
     r"urged|told|tried|failed|decided|agreed|promised|vowed|threatened|seemed|appeared|needed|had|has|have|was|were|is|are|"
     r"did|does|would|will|could|can|should|may|might|must|chose|preferred|liked|loved|intended|meant|declined|led|"
     r"prompted|caused|forced|pushed|pressed|invited|allowed|encouraged|hesitated|seemed|ramped)\b)"
@@ -1279,6 +1279,9 @@ class Rules:
                     and norm(words[k][2]) not in _PREPOSITIONS_IN_NP and not words[k][2].endswith("ed")):
                 picked.append(words[k])
                 k += 1
+                if norm(picked[-1][2]) in ROLE_NOUNS and k < len(words) and words[k][2].islower() and (
+                        norm(words[k][2]) not in ROLE_NOUNS and norm(words[k][2]) not in BRIDGE_STARTERS):
+                    break  # "Her counterpart struck a cooler tone": the verb after the role noun is not the subject
         while k < len(words) and len(picked) < 8:
             word = words[k][2]
             if word[0].isupper() or (picked and norm(word) in ROLE_NOUNS) or word in {"'s", "’s"}:
