@@ -263,3 +263,9 @@ def test_two_names_with_appositions_and_both(cue):
 def test_a_clause_subject_stops_before_its_verb(text, mention):
     [quote] = extract_quotes(text, language="en")
     assert quote.speaker_mention == mention
+
+
+def test_the_spokesman_is_the_official_representative():
+    text = ("The official representative of the President of Ostravia, Ivo Marek, spoke after Pavel A. Dragunov.\n\n"
+            "\u00abDialogue is not a favour,\u00bb the spokesman underlined.")
+    assert speakers(text) == [("Dialogue is not a favour,", "Ivo Marek")]

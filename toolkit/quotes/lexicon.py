@@ -294,6 +294,7 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "host": frozenset({"host", "minister"}),
     "general": frozenset({"general", "gen", "commander"}),
     "adviser": frozenset({"adviser", "advisor", "aide"}),
+    "spokesman": frozenset({"spokesman", "representative"}),  # "the President's official representative, Ivo Marek"
 }
 
 # A first name -> gender table for pronoun agreement; common names only, none tied to a story.
