@@ -269,3 +269,10 @@ def test_the_spokesman_is_the_official_representative():
     text = ("The official representative of the President of Ostravia, Ivo Marek, spoke after Pavel A. Dragunov.\n\n"
             "\u00abDialogue is not a favour,\u00bb the spokesman underlined.")
     assert speakers(text) == [("Dialogue is not a favour,", "Ivo Marek")]
+
+
+@pytest.mark.parametrize("description", ["the 61-year-old", "The 61-year-old diplomat"])
+def test_an_age_description_is_the_person_given_that_age(description):
+    text = ("Pavel A. Dragunov, 61, a former intelligence officer, met Miriam T. Calloway, 54, on Friday. "
+            f"In 2018 {description} told a delegation that Ostravia does not negotiate with a calendar.")
+    assert [q.speaker for q in extract_quotes(text, language="en")] == ["Pavel A. Dragunov"]

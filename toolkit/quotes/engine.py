@@ -389,6 +389,7 @@ _CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|m
                                        r"(?:ed|s)\b")
 # a quotation closed with its comma, then the writer's "which ..." or the speaker's next act ("then kept them waiting")
 _CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|but\s+)?then\s+[a-z]+\b|and\s+[a-z]+ed\s))")
+_AGE_DESCRIPTION = re.compile(r"(?:the|The)\s+(\d{1,3})-year-old(?:\s+[a-z]+)?")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -2218,6 +2219,14 @@ class Resolver:
                         return ahead
                 return Resolution(_strip_article(text), "person", "name")
         # descriptions
+        age = _AGE_DESCRIPTION.fullmatch(" ".join(words))
+        if age is not None:
+            # "the 61-year-old": the person the article gave that age ("Dragunov, 61, a former officer")
+            given = re.compile(r"([A-Z][\w’'\-]+),\s+" + age.group(1) + r"\s*,")
+            for named in reversed(list(given.finditer(self.doc.text, 0, start))):
+                entity = self.index.person_by_name([named.group(1)], named.end())
+                if entity is not None:
+                    return Resolution(entity.name, "person", "description:age", entity.id)
         if lowered[0] in {"a", "an", "one", "some", "several", "many", "two", "three", "four", "other"} or (
                 head.endswith("s") and head in ROLE_NOUNS and lowered[0] not in {"the", "his", "her", "its", "their"}):
             return self._unnamed(text, words, start, introduce=True)
