@@ -354,7 +354,6 @@ _LAST_WORD = re.compile(r"([\w’']+)\s*$")
 _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 _PARTICIPLE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|in|by|upon|of|for|without)$", re.IGNORECASE)
 _MID_SENTENCE_CONJUNCTION = re.compile(r"(?:^|\s)(?:while|after|before|when|by|upon|in|of|for|without)$", re.IGNORECASE)
-_AND_THEN_VERB = re.compile(r"\s+(?:and|but|then)\s+(?:then\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b")
 _AS_PASSIVE_OPENER = re.compile(r"\s*(?:(?:but|and|yet)\s+)?as\s+(?:\w+ly\s+|first\s+|earlier\s+)?", re.IGNORECASE)
 # "state" before these is an adjective ("state media", "state-run"), not the verb "to state"
 _STATE_MODIFIES = re.compile(r"[\s\-]+(?:news|media|television|tv|radio|agency|agencies|broadcaster|press|"
@@ -370,10 +369,11 @@ _TRAILING_TIME_PHRASE = re.compile(r",\s+(?:(?:just|only|barely|some|about|nearl
 # After the subject, up to "to" before a cue: a verb of acting ("stepped in at one point", "used her speech",
 # "took the floor"), not of wanting, refusing, being asked or expected ("wants", "declined", "was asked")
 _ACTED_TO_SPEAK = re.compile(
-    r"(?:,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|quickly\s+|[a-z]+ly\s+)?(?!(?:wanted|planned|hoped|refused|declined|expected|asked|"
-    r"urged|told|tried|failed|decided|agreed|promised|vowed|threatened|seemed|appeared|needed|had|has|have|was|were|is|are|"
-    r"did|does|would|will|could|can|should|may|might|must|chose|preferred|liked|loved|intended|meant|declined|led|"
-    r"prompted|caused|forced|pushed|pressed|invited|allowed|encouraged|hesitated|seemed|ramped)\b)"
+    r"(?:,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|quickly\s+|[a-z]+ly\s+)?"
+    r"(?!(?:wanted|planned|hoped|refused|declined|expected|asked|urged|told|tried|failed|decided|agreed|promised|"
+    r"vowed|threatened|seemed|appeared|needed|had|has|have|was|were|is|are|did|does|would|will|could|can|should|may|"
+    r"might|must|chose|preferred|liked|loved|intended|meant|led|prompted|caused|forced|pushed|pressed|invited|"
+    r"allowed|encouraged|hesitated|ramped)\b)"
     r"(?:[a-z]+ed|took|rose|went|came|stood|spoke|got|returned|stepped|paused|broke|set)\b[^.;:\"“”]{0,60}?"
     r"(?<!efforts)(?<!plans)(?<!attempts)(?<!bid)(?<!ability)(?<!right)(?<!chance)(?<!decision)(?<!move)"
     r"\s+to\s+$")
@@ -387,8 +387,10 @@ assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|wh
 # ", though few expected ...": a concession whose subject is a quantifier, the writer's
 _CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|most|some|none|others|nobody)\s+[a-z]+"
                                        r"(?:ed|s)\b")
-# a quotation closed with its comma, then the writer's "which ..." or the speaker's next act ("then kept them waiting")
-_CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|but\s+)?then\s+[a-z]+\b|and\s+[a-z]+ed\s))")
+# a quotation closed with its comma, then the writer's "which ..." or the speaker's next act ("then kept them
+# waiting", "and shared a link")
+_CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|but\s+)?then\s+[a-z]+\b"
+                                 r"|(?:and|but)\s+(?:also\s+|later\s+)?[a-z]+(?:ed|s)\b))")
 _AGE_DESCRIPTION = re.compile(r"(?:the|The)\s+(\d{1,3})-year-old(?:\s+[a-z]+)?")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
@@ -1574,10 +1576,8 @@ class Rules:
             q = self.doc.quotation_starting(to.end(), unit.end) if to else None
             addressee = to.group(1) if q is not None else None
         if q is not None:
-            start, closed = self.doc.outer(q)
+            start = self.doc.outer(q)[0]
             end = self.content_end(start, unit, cues)
-            if q.close >= 0 and text[q.end - 1:q.end] == "," and _AND_THEN_VERB.match(text, closed, end):
-                end = closed  # 'wrote, "Q," and shared a link': the speaker's next act is no content
             return Content(*_trim_content(text, start, end), addressee, True)
         if not allow_bare:
             return None
@@ -1930,8 +1930,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # "Moen stepped in at one point to say that S", "Voss used her speech to argue that S": the subject
         # acted in order to speak; not "wants to say", "declined to say", "asked Marek to say"
         subject = rules.clause_subject(unit, cue.start())
-        if subject is not None and subject[1] < cue.start() and text[subject[0]:subject[1]] and _ACTED_TO_SPEAK.match(
-                text, subject[1], cue.start()):
+        if subject is not None and subject[1] < cue.start() and _ACTED_TO_SPEAK.match(text, subject[1], cue.start()):
             content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
             if content is not None and rules.clause_follows(cue.end(), unit.end):
                 return [make(content, subject, "infinitive:subject")]
