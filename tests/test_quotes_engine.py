@@ -911,3 +911,15 @@ def test_a_long_time_and_place_bridge_then_a_bare_noun_is_no_content():
 ])
 def test_where_the_writer_takes_over_after_a_quotation(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('The Granite House has begun describing the hotline as "the first building block."',
+                 [("direct", "the first building block.", "The Granite House")], id="has-begun-describing"),
+    pytest.param('Marek has taken to calling the hotline "a technical matter."',
+                 [("direct", "a technical matter.", "Marek")], id="has-taken-to-calling"),
+    pytest.param("Marek began saying that the hotline was a technical matter.",
+                 [("indirect", "the hotline was a technical matter", "Marek")], id="began-saying-that"),
+])
+def test_a_cue_after_an_aspect_verb_keeps_its_subject(text, expected):
+    assert found(text) == expected

@@ -392,6 +392,8 @@ _CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|m
 _CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|but\s+)?then\s+[a-z]+\b"
                                  r"|(?:and|but)\s+(?:also\s+|later\s+)?[a-z]+(?:ed|s)\b))")
 _AGE_DESCRIPTION = re.compile(r"(?:the|The)\s+(\d{1,3})-year-old(?:\s+[a-z]+)?")
+_ASPECT_FRAME = re.compile(r"\s(?:(?:has|have|had)\s+)?(?:also\s+)?(?:begun|began|begins|begin|started|starts|kept|keeps|"
+                           r"continued|continues|taken\s+to|took\s+to|takes\s+to)\s+$")
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -1842,6 +1844,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         stripped.endswith(",") or not stripped.strip()
         or _PARTICIPLE_CONJUNCTION.search(stripped) is not None or _DOCUMENT_BEFORE.search(stripped) is not None)
     coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
+    # "Marek has taken to calling it "Q"", "The Granite House has begun describing it as": the subject speaks
+    aspect = _ASPECT_FRAME.search(text, floor, cue.start()) if form.endswith("ing") and not participial else None
+    speaker_end = aspect.start() if aspect else cue.start()
 
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
         # "Y reported, citing X": the quote is X's, Y is the medium
@@ -1889,7 +1894,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                     return [make(named, subject, f"naming:{lemma}:subject")]
             return [make(named, None, f"naming:{lemma}", inherit=inherit)]
         speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
-                   or rules.speaker_before(floor, cue.start()))
+                   or rules.speaker_before(floor, speaker_end))
         if speaker is None:
             return []
         return [make(named, speaker, f"naming:{lemma}")]
@@ -1935,7 +1940,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             if content is not None and rules.clause_follows(cue.end(), unit.end):
                 return [make(content, subject, "infinitive:subject")]
     speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
-               or rules.speaker_before(floor, frame.start() if frame else cue.start()))
+               or rules.speaker_before(floor, frame.start() if frame else speaker_end))
     medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
     if medium is not None:
         defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
