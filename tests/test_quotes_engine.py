@@ -923,3 +923,12 @@ def test_where_the_writer_takes_over_after_a_quotation(text, expected):
 ])
 def test_a_cue_after_an_aspect_verb_keeps_its_subject(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ivo Marek characterised the results as \u00aba step in the correct direction\u00bb.",
+                 [("direct", "a step in the correct direction", "Ivo Marek")], id="characterised-as-guillemets"),
+    pytest.param("Ivo Marek characterized the talks as productive.", [], id="no-quotation-no-quote"),
+])
+def test_characterise_names_a_quotation(text, expected):
+    assert found(text) == expected

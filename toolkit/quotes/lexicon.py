@@ -61,13 +61,14 @@ SPEECH_LEMMAS: frozenset[str] = frozenset("""
     caution lament concur acknowledge advise instruct object rebut dispute hint speculate
     contest pronounce clarify elaborate specify summarise summarize insinuate opine
     plead predict reckon relay reply reaffirm swear cite quote describe call term dub label
-    interject accuse dismiss
+    interject accuse dismiss characterise characterize
 """.split())
 
 #: Cues whose object is the quotation itself (``called it "a farce"``), not a clause.
 NAMING_LEMMAS: frozenset[str] = frozenset({"call", "describe", "term", "dub", "label", "cite",
                                            "accuse",    # 'accused Esterby of "playing for time"'
-                                           "dismiss"})  # 'dismissed the reports as "fairy tales"'
+                                           "dismiss",   # 'dismissed the reports as "fairy tales"'
+                                           "characterise", "characterize"})  # 'characterised the talks as «useful»'
 
 #: Inflected form -> lemma, for every speech verb.
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_LEMMAS for form in inflect(lemma)}
