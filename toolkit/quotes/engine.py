@@ -394,6 +394,7 @@ _CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|bu
 _AGE_DESCRIPTION = re.compile(r"(?:the|The)\s+(\d{1,3})-year-old(?:\s+[a-z]+)?")
 _ASPECT_FRAME = re.compile(r"\s(?:(?:has|have|had)\s+)?(?:also\s+)?(?:begun|began|begins|begin|started|starts|kept|keeps|"
                            r"continued|continues|taken\s+to|took\s+to|takes\s+to)\s+$")
+_ASPECT_LAST_WORDS = frozenset("begun began begins begin started starts kept keeps continued continues to".split())
 _DATELINE_MARKS = frozenset({"-", "—", "–", "--", ",", "("})
 _TO_ADDRESSEE = re.compile(r"\s+to\s+((?:(?:the|a|an|his|her|their|its|my|our)\s+)?[\w.’'\-]+(?:,\d{3})*"
                            r"(?:\s+[\w.’'\-]+){0,3}?)\s*[,:]\s*")
@@ -591,7 +592,11 @@ def _opens_said_clause(text: str, start: int, limit: int, unit_start: int) -> bo
                                    or any(norm(w).endswith("s") or norm(w) == "people"
                                           for w in itertools.takewhile(lambda w: w != ",", words[:3]))):
         return False  # a bare singular noun is no subject: "said ... in this lakeside | city, but"
-    # a word that can be the verb: lower-case, after the first, neither a determiner nor a preposition
+    return _may_hold_its_verb(words)
+
+
+def _may_hold_its_verb(words: list[str]) -> bool:
+    """Is a word after the first one that can be a verb: lower-case, neither a determiner nor a preposition?"""
     return any(w.islower() and w.isalpha() and norm(w) not in DETERMINERS and norm(w) not in BRIDGE_STARTERS
                and norm(w) not in _PREPOSITIONS_IN_NP for w in words[1:])
 
@@ -716,8 +721,7 @@ def _may_be_a_clause(text: str) -> bool:
     if len(words) < 4 or first in _NOT_CONTENT_STARTS or first.endswith("ly") or (
             first in BRIDGE_STARTERS and not words[1][0].isdigit()):
         return False  # "Over the long term", "But the next day", "Notably absent"; not "About 58 percent"
-    return any(w.islower() and w.isalpha() and norm(w) not in DETERMINERS and norm(w) not in BRIDGE_STARTERS
-               and norm(w) not in _PREPOSITIONS_IN_NP for w in words[1:])
+    return _may_hold_its_verb(words)
 
 
 def _looks_like_clause(text: str) -> bool:
@@ -1375,16 +1379,15 @@ class Rules:
             end = summary.start()  # "..., remarks that were featured on state television"
         elif summary and summary.group("marks"):
             end = summary.end("marks")  # '"a step forward," a phrase she has used since May
-        concession = _CONCESSION_BY_QUANTIFIER.search(text, start, end)
-        if concession and self.doc.quotation_covering(concession.start()) is None:
-            end = concession.start()  # "..., though few expected it to change their lives": the writer's aside
         after_close = _CLOSED_THEN_WRITER.search(text, start, end)
         if after_close and self.doc.quotation_covering(after_close.start() - 1) is not None:
             end = after_close.start()  # '... “listened,” which from him amounts to ...': the writer goes on
         clause = _NEW_CLAUSE.search(text, start, end)
         while clause is not None:
             cut = clause.end("cut") if clause.group("mark") else clause.start()
-            concession = _CONCESSION_BY_PRONOUN.match(text, clause.start())  # ", though she did not discuss"
+            # ", though she did not discuss", ", though few expected it to change their lives": the writer's aside
+            concession = (_CONCESSION_BY_PRONOUN.match(text, clause.start())
+                          or _CONCESSION_BY_QUANTIFIER.match(text, clause.start()))
             if self.doc.quotation_covering(cut) is None and (_starts_with_clause(
                     text, clause.end(), end, strict_subject=True) or _MAIN_SUBJECT_ACTS.match(text, clause.start())
                     or concession is not None):
@@ -1845,7 +1848,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         or _PARTICIPLE_CONJUNCTION.search(stripped) is not None or _DOCUMENT_BEFORE.search(stripped) is not None)
     coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
     # "Marek has taken to calling it "Q"", "The Granite House has begun describing it as": the subject speaks
-    aspect = _ASPECT_FRAME.search(text, floor, cue.start()) if form.endswith("ing") and not participial else None
+    aspect = (_ASPECT_FRAME.search(text, floor, cue.start()) if form.endswith("ing") and not participial
+              and prev_word is not None and norm(prev_word.group(1)) in _ASPECT_LAST_WORDS else None)
     speaker_end = aspect.start() if aspect else cue.start()
 
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
@@ -2065,6 +2069,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 def _both_across_appositions(text: str, start: int, cue_start: int) -> tuple[int, int, list[str]] | None:
     """``Calloway, the Norlandic adviser, and Dragunov, secretary of the council, both said``: the
     two names, as one speaker mention from the first to the second (appositions left out of its words)."""
+    if "both" not in text[max(start, cue_start - 20):cue_start]:
+        return None  # (most cues: no pattern match needed)
     both = _BOTH_AFTER_APPOSITIONS.fullmatch(text, start, cue_start)
     if both is None:
         return None

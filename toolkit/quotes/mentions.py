@@ -161,9 +161,9 @@ def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | No
     is such a word and ``words`` is not ``complete`` (the run may go on before them)."""
     picked: list[str] = []
     kept = 0  # words counted against the limit: not the "of"/"the" that link capitalised words
+    after = None  # the last word kept after the links: a link needs a capitalised word (or the name) after it
     backwards = words[::-1]
     for k, w in enumerate(backwards):
-        after = next((p for p in reversed(picked) if norm(p) not in _TITLE_LINKS), None)
         if (norm(w) in _TITLE_LINKS and (after is None or after[0].isupper()) and k + 1 < len(backwards)
                 and (backwards[k + 1][0].isupper() or norm(backwards[k + 1]) in _TITLE_LINKS)):
             # "Secretary of the Security Council of Ostravia Pavel Dragunov" (the name's run may start
@@ -176,6 +176,7 @@ def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | No
             break  # "... counterpart Lena Aurich. Sergei Tallin": the previous sentence's last word
         picked.append(w)
         kept += 1
+        after = w
     else:
         if not complete:
             return None
