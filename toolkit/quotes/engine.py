@@ -373,7 +373,7 @@ _ACTED_TO_SPEAK = re.compile(
     r"(?!(?:wanted|planned|hoped|refused|declined|expected|asked|urged|told|tried|failed|decided|agreed|promised|"
     r"vowed|threatened|seemed|appeared|needed|had|has|have|was|were|is|are|did|does|would|will|could|can|should|may|"
     r"might|must|chose|preferred|liked|loved|intended|meant|led|prompted|caused|forced|pushed|pressed|invited|"
-    r"allowed|encouraged|hesitated|ramped)\b)"
+    r"allowed|encouraged|hesitated)\b)"
     r"(?:[a-z]+ed|took|rose|went|came|stood|spoke|got|returned|stepped|paused|broke|set)\b[^.;:\"“”]{0,60}?"
     r"(?<!efforts)(?<!plans)(?<!attempts)(?<!bid)(?<!ability)(?<!right)(?<!chance)(?<!decision)(?<!move)"
     r"\s+to\s+$")
