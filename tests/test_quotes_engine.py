@@ -559,6 +559,46 @@ def test_what_is_not_a_trailing_attribution(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("tail", [
+    "Monday", "Friday afternoon", "late Tuesday in a statement", "Jan. 5", "March 3", "privately", "flatly",
+    "repeatedly", "once", "back then", "hours later", "two days later", "the next morning", "afterward",
+    "for her part", "over the phone",
+])
+def test_a_trailing_attribution_may_end_in_a_day_a_date_or_an_adverb(tail):
+    # "The harbour will reopen, Voss said Monday.": what follows the verb closes the sentence
+    assert found(f"Port Halden will reopen the harbour, Helena Voss said {tail}.") == [
+        ("indirect", "Port Halden will reopen the harbour", "Helena Voss")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Pledges fell from 660,000 crowns last year to just 75,000 pledged for this year.", [],
+                 id="the-end-of-a-number-is-no-speaker"),
+    pytest.param("Of the 90 delegates, 52 said they would back the plan.",
+                 [("indirect", "they would back the plan", "52")], id="a-count-of-people-is"),
+    pytest.param("Since June, at least 21,000 said they would join the march.",
+                 [("indirect", "they would join the march", "21,000")], id="a-count-with-a-thousands-comma"),
+    pytest.param("Though Marek is gaining ground, Voss maintains family ties in the north.", [],
+                 id="a-noun-ending-in-ly-is-an-object-not-an-adverb"),
+])
+def test_numbers_and_ly_nouns_around_a_cue(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss said Monday's talks were useful.", [("indirect", "Monday's talks were useful", "Voss")],
+                 id="a-days-possessive-opens-the-content"),
+    pytest.param("Voss said last week's vote was rigged.", [("indirect", "last week's vote was rigged", "Voss")],
+                 id="last-weeks-possessive-opens-the-content"),
+    pytest.param("Voss said Monday he would stay.", [("indirect", "he would stay", "Voss")],
+                 id="a-bare-day-is-still-a-bridge"),
+    pytest.param("Voss, who met Dragunov for five hours, later told reporters the talks had been productive.",
+                 [("indirect", "the talks had been productive", "Voss")],
+                 id="a-relative-clause-then-a-time-word-before-the-cue"),
+])
+def test_time_words_next_to_a_cue(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Like his remarks about Voss, Marek said, the jabs at Strand were unacceptable.",
                  [("indirect", "Like his remarks about Voss, Marek said, the jabs at Strand were unacceptable",

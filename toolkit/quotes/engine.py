@@ -150,8 +150,17 @@ _FORWARD_MARK = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|late|earli
 # What may follow "X said" when the attribution closes the sentence.
 _ADVERBIAL_TO_END = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
-    r"shortly|briefly|afterwards|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|who|whose|"
-    r"in\s+a|in\s+an)\b[^\"“”«»]{0,140})?[.!?]?\s*$", re.IGNORECASE)
+    r"shortly|briefly|afterwards?|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|who|whose|"
+    r"in\s+a|in\s+an|once|twice|back|over|for|"
+    # a bare day or date, an adverb, a lapse of time: "said Monday.", "said privately.", "said hours later."
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)(?=\.)|january|february|march|april|june|july|august|september|october|"
+    r"november|december|"
+    r"(?!(?:family|rally|supply|assembly|reply|ally|italy|only|anomaly|monopoly)\b)[a-z]{2,}ly|"
+    r"(?:a|an|one|two|three|four|five|six|several|some|many|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)"
+    r"\s+(?:later|ago|earlier|after|before)|hours|days|weeks|months|years|minutes|moments|"
+    r"the\s+(?:next|following|same|previous)\s+(?:day|week|month|morning|evening|night))\b[^\"“”«»]{0,140})?[.!?]?\s*$",
+    re.IGNORECASE)
 # Plural nouns of people that may head a speaker phrase beyond ROLE_NOUNS.
 GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics opponents backers donors voters
     residents protesters demonstrators organizers organisers participants attendees members leaders
@@ -452,6 +461,10 @@ _NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=
                             r"|((?:\s+[\w’'\-.,]+){9,24}?)\s+as\s+(?=[\"“„«‘'])")
 
 
+# A time word's possessive opening a clause: "Monday's vote was close", "last week's talks failed"
+_POSSESSIVE_OPENING = re.compile(r"\s*(?:(?:last|this|next|past)\s+)?[^\W\d_][\w\-]*['’]s\s", re.IGNORECASE)
+
+
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
     """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
@@ -466,9 +479,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         return True  # "he’ll still back", "they're ready": a subject and its verb in one word
     if first in _PRONOUN_SUBJECTS_NOT_CONTENT and len(words) > 1 and words[1].islower() and _VERBISH.fullmatch(words[1]):
         return True  # "this was the only chance" (not "this week"), "nothing was promised" (not "said nothing")
-    if first in BRIDGE_STARTERS or first in _NOT_CONTENT_STARTS or first == "to" or (
-            words[0].islower() and first.endswith("ly")):
-        return False
+    if (first in BRIDGE_STARTERS and not _POSSESSIVE_OPENING.match(text, start)) or first in _NOT_CONTENT_STARTS \
+            or first == "to" or (words[0].islower() and first.endswith("ly")):
+        return False  # "on Monday the plan ..." opens no clause; "Monday's vote was close" does
     if words[0].islower() and first.endswith("ing") and not any(
             norm(w) in _GERUND_SUBJECT_VERBS for w in itertools.takewhile(lambda w: w not in _CLAUSE_STOPS, words[1:10])):
         return False  # "running the talks is tough" and "funding is needed" are clauses; "during the talks" is not
@@ -1015,6 +1028,12 @@ class Rules:
                 return antecedent
         time_words = _time_words_before(self.text, unit_start, cue_start)
         if time_words and time_words.start() > unit_start:
+            comma = self.text.find(",", time_words.start(), time_words.end())
+            if comma >= 0:
+                # "X, who met Y, later said": the comma may close a parenthetical on the subject
+                subject = self.speaker_before(unit_start, comma + 1)
+                if subject is not None:
+                    return subject
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
         aside = (_DASH_ASIDE.search(self.text, unit_start, cue_start)
                  if _ANY_DASH.search(self.text, unit_start, cue_start) else None)
@@ -1121,6 +1140,8 @@ class Rules:
         head = words[i][2]
         if head == "%" and i > 0 and words[i - 1][2][0].isdigit():
             return i - 1, i  # "42% say"
+        if head.isdigit() and i > 1 and words[i - 1][2] == "," and words[i - 2][1] == words[i - 1][0] == words[i][0] - 1:
+            return i - 2, i  # "at least 21,000 said": the whole number, its comma is no clause's
         lowered = norm(head)
         if lowered in PRONOUNS or lowered == "it" or lowered in _QUANTIFIER_SUBJECTS:
             return i, i  # "he said", "some say", "others argue"
@@ -1615,8 +1636,9 @@ class Rules:
         # ("told reporters this was the only chance": "this" is the content's subject, not "this week")
         demonstrative_subject = (first is not None and norm(first.group()) in _PRONOUN_SUBJECTS_NOT_CONTENT
                                  and _starts_with_clause(text, start, unit.end))
-        if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject) \
-                or not first.group()[0].isalnum():
+        possessive = _POSSESSIVE_OPENING.match(text, start) is not None  # "said Monday's vote was ...": a subject
+        if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject
+                         and not possessive) or not first.group()[0].isalnum():
             return None
         if not self.doc.is_headline(unit) and (
                 lemma not in _BARE_CLAUSE_LEMMAS or not (_starts_with_clause(text, start, unit.end) or (
