@@ -600,6 +600,39 @@ def test_time_words_next_to_a_cue(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("\u201cWe are not there yet,\u201d said Senator Ivo Marek (L-Esterby) in an interview.",
+                 [("direct", "We are not there yet,", "Senator Ivo Marek")], id="a-party-tag-after-the-speaker"),
+    pytest.param("The talks failed, Ivo Marek (pictured) said Monday.",
+                 [("indirect", "The talks failed", "Ivo Marek")], id="a-bracketed-aside-then-a-day"),
+    pytest.param("Calloway told reporters she had made it clear that Norland would not tolerate meddling.",
+                 [("indirect", "she had made it clear that Norland would not tolerate meddling", "Calloway")],
+                 id="a-subject-pronoun-opens-the-content-before-a-later-that"),
+    pytest.param("Aurich told the Ledger before she left that the deal was done.",
+                 [("indirect", "the deal was done", "Aurich")], id="a-pronoun-inside-a-subordinate-clause-bridges"),
+    pytest.param("Marek said on Radio Esterby, where he is a regular guest, that the vote was rigged.",
+                 [("indirect", "the vote was rigged", "Marek")], id="a-pronoun-inside-a-relative-clause-bridges"),
+    pytest.param("The two sides, according to Dragunov, discussed the strait, fishing quotas and radar.",
+                 [("indirect", "The two sides, according to Dragunov, discussed the strait, fishing quotas and radar",
+                   "Dragunov")], id="according-to-inside-a-numbered-subject"),
+])
+def test_asides_between_cue_and_content(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    pytest.param("\u201cWe have agreed to keep talking,\u201d Dragunov told reporters, as quoted by Ostra-Press.",
+                 "We have agreed to keep talking,", id="direct-then-as-quoted-by"),
+    pytest.param("The sides agreed to keep talking, Dragunov said, as reported by Ostra-Press on Friday.",
+                 "The sides agreed to keep talking", id="trailing-then-as-reported-by"),
+    pytest.param("Dragunov said the sides agreed to keep talking, as quoted by Ostra-Press.",
+                 "the sides agreed to keep talking", id="forward-then-as-quoted-by-ends-the-content"),
+])
+def test_as_quoted_by_a_medium_is_the_via(text, quote):
+    quotes = extract_quotes(text)
+    assert [(q.quote, q.speaker_mention, q.via) for q in quotes] == [(quote, "Dragunov", "Ostra-Press")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Like his remarks about Voss, Marek said, the jabs at Strand were unacceptable.",
                  [("indirect", "Like his remarks about Voss, Marek said, the jabs at Strand were unacceptable",
                    "Marek")], id="like-phrase-attribution-clause"),

@@ -259,6 +259,8 @@ _FINITE_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|will|would|coul
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
 _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
+_AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
+_AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
@@ -444,6 +446,9 @@ _ACCORDING_TO_MEDIUM = re.compile(r"\s*[Aa]ccording\s+to\s+([^,;:\"“”«»]{2
 _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:quick|careful|eager|keen|swift|"
                                r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
                                r"made\s+a\s+point)\s+to\s+$")
+_PERSONAL_SUBJECTS = frozenset({"i", "we", "he", "she", "they"})
+_WH_WORDS = frozenset({"where", "who", "which", "whether", "how", "what", "why"})
+_BRACKETED_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _BY_AGENT = re.compile(r"\s+by\s")
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|as|after|because|while|since|whereas|although|though|once|until|before)\s+")
 _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
@@ -538,8 +543,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
               and not relative):
             return True  # "the defence secretary fully supports"
         elif (2 <= k <= 3 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].isalpha()
-              and words[k - 1].islower() and norm(words[k - 2]) in DETERMINERS and not relative):
-            return True  # "the committee appears"
+              and words[k - 1].islower() and norm(words[k - 2]) in DETERMINERS and not relative
+              and words[k - 1] not in _NUMBER_WORDS):
+            return True  # "the committee appears"; not "the two sides"
         elif (k == 2 and first in DETERMINERS and words[1].islower() and norm(words[1]).endswith("s")
               and word.isalpha() and word.islower() and w not in _NOT_VERBS_AFTER_PLURAL and not relative):
             return True  # "his friends feel", "the talks went"
@@ -1425,6 +1431,9 @@ class Rules:
             form = cue.group().lower()
             if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.endswith("ing")):
                 return start + len(before) - 1
+            if (form in _AS_PASSED_ON and before.endswith(", as") and _AS_PASSED_ON_BY.match(text, cue.end())
+                    and self.doc.quotation_covering(start + len(before) - 4) is None):
+                return start + len(before) - 4  # "..., as reported by Ostra-Press": the medium, not the content
             if (len(before) > 1 and before[-1] in _CLOSING and before[-2] == "," and form.endswith("ing")
                     and self.doc.quotation_covering(start + len(before) - 2) is not None):
                 return start + len(before)  # '... "around the clock," adding that': the quotation's comma
@@ -1500,6 +1509,9 @@ class Rules:
     def attribution_ends_clause(self, pos: int, limit: int) -> bool:
         """After ``X said`` / ``said X``: only the sentence end, an adverbial, an apposition,
         a second quotation, or a participial cue may follow."""
+        bracketed = _BRACKETED_ASIDE.match(self.text, pos, limit)
+        if bracketed:
+            pos = bracketed.end()  # 'said Sen. Jane Roe (D-Vt.) in an interview', 'said Voss (pictured).'
         time_words = _TIME_BRIDGE.match(self.text, pos, limit)
         rest = self.text[time_words.end() if time_words else pos:limit]  # "wrote this week, adding that"
         if _ADVERBIAL_TO_END.match(rest) or (time_words and _ADVERBIAL_TO_END.match(self.text, pos, limit)):
@@ -1535,6 +1547,12 @@ class Rules:
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
                     return None  # "vowed to repeal the rule, a provision that prohibits ...": a relative clause
                 bridge = [x[2] for x in words[:k] if x[2] != ","]
+                subject = next((n for n, b in enumerate(bridge) if norm(b) in _PERSONAL_SUBJECTS), None)
+                if subject is not None and not any(norm(b) in _SUBORDINATORS or norm(b) in _WH_WORDS
+                                                   for b in bridge[:subject]):
+                    # "told reporters she had made it clear that S": the content opens at "she" (but not in
+                    # "told the Herald before he spoke that S" or "said on Radio 4, where he is a guest, that S")
+                    return None
                 addressee = None
                 if w == ":" and not self.text[e:limit].strip() and self.doc.quotation_opening_paragraph(
                         self.doc.paragraph_after(e)) is not None:
@@ -1745,6 +1763,16 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                          unit.start, unit.end, **extra)
 
     last = candidates[-1] if candidates and candidates[-1].unit_start == unit.start else None
+    if last is not None and last.via is None and last.speaker_start is not None and form in _AS_PASSED_ON:
+        medium = _AS_PASSED_ON_BY.match(text, cue.end(), unit.end)
+        if (medium and text[max(floor, cue.start() - 4):cue.start()].lower().rstrip().endswith("as")
+                and _ATTRIBUTION_TAIL.fullmatch(text, max(last.end, last.cue_end or 0, last.speaker_end),
+                                                cue.start() - 3)):
+            speaker = rules.speaker_after(medium.end(), unit.end)
+            if speaker is not None and rules.attribution_ends_clause(speaker[1], unit.end):
+                # '"Q," Dragunov told reporters, as quoted by Ostra-Press': secondhand, through its medium
+                candidates[-1] = replace(last, via=" ".join(speaker[2]))
+                return []
     if cue.group("according"):
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None:
