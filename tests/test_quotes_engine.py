@@ -619,6 +619,34 @@ def test_asides_between_cue_and_content(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Calloway said the sides had agreed to set up a working group, but did not elaborate.",
+                 [("indirect", "the sides had agreed to set up a working group", "Calloway")],
+                 id="but-did-not-elaborate-is-the-writers"),
+    pytest.param("Calloway said the sides agreed on a hotline, but gave no details.",
+                 [("indirect", "the sides agreed on a hotline", "Calloway")], id="but-gave-no-details-is-the-writers"),
+    pytest.param("Aurich said Marek had taken the files, but couldn't hand them to the court.",
+                 [("indirect", "Marek had taken the files, but couldn't hand them to the court", "Aurich")],
+                 id="but-could-not-with-another-verb-stays-in-the-content"),
+    pytest.param("Calloway said that, while differences remained, both sides wanted to keep talking.",
+                 [("indirect", "while differences remained, both sides wanted to keep talking", "Calloway")],
+                 id="no-leading-comma-after-that"),
+    pytest.param("Citadel spokesman Ivo Marek told reporters on a conference call that the talks had been useful.",
+                 [("indirect", "the talks had been useful", "Citadel spokesman Ivo Marek")],
+                 id="on-a-conference-call-that"),
+    pytest.param("The sides agreed to keep talking, said a statement from the Ostravian Security Council.",
+                 [("indirect", "The sides agreed to keep talking", "the Ostravian Security Council")],
+                 id="said-a-statement-from-its-issuer"),
+    pytest.param("In Esterby, marchers carried white roses, KOVTV reported, while in Kovask the parade began with "
+                 "a minute of silence, the Kovask Herald reported.",
+                 [("indirect", "In Esterby, marchers carried white roses", "KOVTV"),
+                  ("indirect", "in Kovask the parade began with a minute of silence", "the Kovask Herald")],
+                 id="while-after-a-first-attribution"),
+])
+def test_where_wire_contents_start_and_end(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize(("text", "quote"), [
     pytest.param("\u201cWe have agreed to keep talking,\u201d Dragunov told reporters, as quoted by Ostra-Press.",
                  "We have agreed to keep talking,", id="direct-then-as-quoted-by"),

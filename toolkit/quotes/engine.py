@@ -294,6 +294,7 @@ _QUANTIFIER_SUBJECTS = frozenset({"some", "many", "others", "most", "few", "seve
 _NEW_CLAUSE = re.compile(r",(?P<mark>[”\"’])?(?P<cut>)\s+(?:and|but|while|whereas|although|though|yet)\s+(?!that\b|to\b)"
                          r"|\s+(?:—|–|--)\s+", re.IGNORECASE)
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
+_CONTRAST_OPENING = re.compile(r"(?:while|whereas|and|but)\s+", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
                                "everything", "something", "someone", "somebody", "nobody", "everyone"})
 # Cues after which a bare clause (no "that") is common: "X said the plan was dead".
@@ -423,9 +424,14 @@ _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yest
 # "Rep. Ana Ruiz, R-Esterby, said": a party and state tag, not a name
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 # ", and referred questions to ...": after the content, the speaker's next act (a past verb without a subject)
-_MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+and\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|ended|"
-                                r"turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
-                                r"criticized|praised|dismissed|rejected|denied|offered|asked|invited)\b")
+_MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+(?:and|but)\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|"
+                                r"ended|turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
+                                r"criticized|praised|dismissed|rejected|denied|offered|asked|invited|"
+                                # ", but did not elaborate": what the speaker left out, in the writer's words
+                                r"(?:(?:did|would|could)(?:\s+not|n['’]t)\s+(?:elaborate|say|specify|explain|comment|"
+                                r"go\s+into|disclose|name|detail)|(?:(?:did|would|could)(?:\s+not|n['’]t)\s+"
+                                r"(?:give|provide|offer)|gave\s+no|provided\s+no)\s+(?:any\s+|further\s+|more\s+)?"
+                                r"(?:details|specifics|information|timeline|evidence|proof|examples)))\b")
 # Nouns for an outlet ("the paper added") and words that end an outlet's name ("Kovask Herald")
 _MEDIA_NOUNS = frozenset("paper newspaper daily weekly tabloid agency broadcaster network channel station outlet "
                          "magazine website".split())
@@ -981,8 +987,9 @@ def _without_quoted_titles(words: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding blanks, and a trailing full stop/comma/semicolon outside quotation marks."""
-    while start < end and text[start].isspace():
+    """Drop surrounding blanks, a leading comma (``said that, while ...``), and a trailing full
+    stop/comma/semicolon outside quotation marks."""
+    while start < end and (text[start].isspace() or text[start] == ","):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
         end -= 1
@@ -1541,8 +1548,12 @@ class Rules:
             if w in {"that", ":"}:
                 if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower() and not (
                         _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}) and not (
-                        k >= 3 and norm(words[k - 3][2]) in {"after", "before", "following", "during", "at"}):
-                    return None  # "replied with a demand that S": the noun's "that"; not "after the briefing that"
+                        k >= 3 and norm(words[k - 3][2]) in {"after", "before", "following", "during", "at"}) and not (
+                        norm(words[k - 1][2]) == "call" and any(norm(x[2]) in {"on", "in", "during"}
+                                                                for x in words[max(0, k - 5):k - 1])):
+                    # "replied with a demand that S": the noun's "that"; not "after the briefing that" nor
+                    # "told reporters on a conference call that S"
+                    return None
                 commas = [n for n, x in enumerate(words[:k]) if x[2] == ","]
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
                     return None  # "vowed to repeal the rule, a provision that prohibits ...": a relative clause
@@ -1697,6 +1708,12 @@ class Rules:
         if q is not None and q.open >= 0 and q.open < start and previous_end <= unit.start:
             start = q.open  # a quotation that began in an earlier paragraph
         start, end = _trim_content(text, start, left_end)
+        joined = None
+        if floor > unit.start and text[floor] == "," and not text[floor + 1:start].strip():
+            # "S1, KOVTV reported, while in Kovask S2, the Herald reported": S2 after its conjunction
+            joined = _CONTRAST_OPENING.match(text, start, end)
+            if joined:
+                start = joined.end()
         if end - start < 2:
             return None
         segment = text[start:end]
@@ -1707,10 +1724,10 @@ class Rules:
             first_match = WORD.match(segment)
             first = first_match.group() if first_match else ""
             participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {"united"}
-            if (norm(first) in _FRONTED and "," not in segment) or participle or not (
+            if (norm(first) in _FRONTED and "," not in segment and not joined) or participle or not (
                     _looks_like_clause(segment) or (loose and _may_be_a_clause(segment))):
                 return None  # "Speaking after the meeting, X said ..." / "Asked about it, X said" is no content
-            if norm(first) in _FRONTED and not any(_starts_with_clause(piece, 0, len(piece))
+            if norm(first) in _FRONTED and not joined and not any(_starts_with_clause(piece, 0, len(piece))
                                                    for piece in segment.split(", ")[1:]):
                 return None  # "On Oct. 23, during a visit to the resort, now called Doral, X boasted": no clause
         return Content(start, end, None, is_quotation)
@@ -2102,6 +2119,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None or norm(speaker[2][0]) in {"that", "it"}:
             return []
+        author = _DOCUMENT_BY.match(text, speaker[1]) if _DOCUMENT_NOUN.search(" ".join(speaker[2][:4])) else None
+        if author is not None:
+            # '"Q," said a statement from the Ostravian Security Council': the council speaks
+            speaker = rules.speaker_after(author.end(), unit.end) or speaker
         if any(w.islower() and _VERBISH.fullmatch(w) and norm(speaker[2][k - 1]) not in DETERMINERS
                for k, w in enumerate(speaker[2]) if k):
             return []  # "..., says the talks failed": a clause, not a speaker after its cue
