@@ -1033,3 +1033,30 @@ def test_a_cue_after_an_aspect_verb_keeps_its_subject(text, expected):
 ])
 def test_characterise_names_a_quotation(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The crown rose after the meeting ended, traders said.",
+                 [("indirect", "The crown rose after the meeting ended", "traders")],
+                 id="an-agent-plural-where-a-subject-starts"),
+    pytest.param("Prices will rise, investors warned.", [("indirect", "Prices will rise", "investors")],
+                 id="investors-warned"),
+    pytest.param('In a nod to the old slogan, they will hold banners proclaiming: "Open the strait!"', [],
+                 id="an-ers-plural-inside-a-clause-is-a-thing"),
+    pytest.param("As the press service of the Security Council reported, the talks took place at Valmora's invitation.",
+                 [("indirect", "the talks took place at Valmora's invitation",
+                   "the press service of the Security Council")], id="as-the-press-service-of-the-council-reported"),
+    pytest.param("During the meeting the parties exchanged views on the strait, the press service noted.",
+                 [("indirect", "During the meeting the parties exchanged views on the strait", "the press service")],
+                 id="a-fronted-phrase-without-a-comma-then-its-clause"),
+    pytest.param("After she left the hall, she said nothing more.", [], id="a-subordinate-clause-is-no-content"),
+    pytest.param("They did not agree to reopen the line, though both said they were open to it.",
+                 [("indirect", "they were open to it", "both")], id="though-both-said"),
+    pytest.param("Ostravian hardliners \u2014 whose party once prized discipline \u2014 both suggested the aide be fired.",
+                 [("indirect", "the aide be fired", "Ostravian hardliners")], id="both-after-a-dash-aside-is-not-the-subject"),
+    pytest.param("The Granite House and the Citadel have both said the line could be reconnected within weeks.",
+                 [("indirect", "the line could be reconnected within weeks", "The Granite House and the Citadel")],
+                 id="two-organisations-with-their-articles"),
+])
+def test_subjects_wire_copy_uses(text, expected):
+    assert found(text) == expected

@@ -276,3 +276,28 @@ def test_an_age_description_is_the_person_given_that_age(description):
     text = ("Pavel A. Dragunov, 61, a former intelligence officer, met Miriam T. Calloway, 54, on Friday. "
             f"In 2018 {description} told a delegation that Ostravia does not negotiate with a calendar.")
     assert [q.speaker for q in extract_quotes(text, language="en")] == ["Pavel A. Dragunov"]
+
+
+def test_it_that_opens_a_sentence_is_the_organisation_that_opened_the_one_before():
+    text = ("Talks end in Port Halden\n\nThe Granite House said the talks were useful.\n\n"
+            "The Ostravian Security Council, in a statement carried by Ostra-Press, made no mention of the drills. "
+            "It said the sides had discussed the strait.")
+    assert speakers(text)[-1] == ("the sides had discussed the strait", "Ostravian Security Council")
+
+
+def test_two_organisations_are_named_without_their_articles():
+    text = "Talks end\n\nThe Granite House and the Citadel have both said the line could be reconnected within weeks."
+    assert speakers(text) == [("the line could be reconnected within weeks", "Granite House and Citadel")]
+
+
+def test_a_role_of_an_office_describes_the_name_after_it():
+    text = ("Talks end\n\nThe official representative of the President of Ostravia Ivo Marek told journalists "
+            "in Kovask that the head of state would be briefed.\n\n"
+            "\u00abThe President values this contact\u00bb, the Citadel spokesman said.")
+    assert speakers(text)[-1] == ("The President values this contact", "Ivo Marek")
+    assert {"official", "representative"} <= person_descriptors(text)["Ivo Marek"]
+
+
+def test_foreign_affairs_is_no_person():
+    text = "Pavel Dragunov also met the Minister of Foreign Affairs of Valmora Lena Aurich on Friday."
+    assert "Affairs" not in person_descriptors(text)

@@ -39,7 +39,7 @@ from toolkit.quotes.lexicon import (
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
-    WORD, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier, is_organisation_phrase,
+    WORD, Entity, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier, is_organisation_phrase,
     is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import stem_place, trie_pattern
@@ -112,7 +112,7 @@ _NOUNISH = frozenset("""report reports claim claims comment comments remark rema
     promise promises pledge pledges demand demands signal signals point points call calls object objects
     reason reasons brief briefs label labels term terms dub joke jokes counter counters dispute disputes
     contest contests hint hints relay tweet tweets reply replies vow vows boast boasts warning warnings
-    statement statements question questions continue continues
+    statement statements question questions continue continues press
 """.split())
 _PREPOSITIONS_IN_NP = frozenset({"of", "for", "at", "with", "from", "to", "in"})
 _STOP_AFTER_SPEAKER = frozenset("""that in on at during after before when while who which whose as to told said says
@@ -336,6 +336,9 @@ _CONDITION_THEN_COMMA = re.compile(r"[^,;:.!?\"“”«»]{3,150}?,\s*")
 _CONDITION_THEN_PRONOUN = re.compile(r"[^,;:.!?\"“”«»]{3,150}?\s(?=(?:it|he|she|they|we|I|there|you)\s+(?:would|will|"
                                      r"could|can|should|might|may|must|won['’]t|wouldn['’]t)\b)")
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
+# "During the meeting the parties exchanged views": a fronted phrase with no comma, then the clause's subject
+_FRONTED_THEN_SUBJECT = re.compile(r"(?:during|in|on|at|following)\s+(?:[\w’'\-]+\s+){1,4}?"
+                                   r"((?:the|he|she|they|we)\s)", re.IGNORECASE)
 _FRONTED = frozenset("""speaking asked in at on after before while when as late early during following responding
     addressing writing talking commenting questioned pressed interviewed later earlier separately meanwhile
     also however elsewhere describing calling asked answering replying reacting
@@ -649,6 +652,18 @@ def _is_people_plural(word: str) -> bool:
         word in ROLE_NOUNS or word in GROUP_NOUNS or word in _KIN_PLURALS or word.endswith(("ists", "ians"))))
 
 
+def _is_agent_plural(word: str) -> bool:
+    """A plural that may name people by what they do (``traders``, ``investors``, ``fishermen``);
+    many such words name things (``banners``), so they count only where a subject starts."""
+    return (word.endswith(("ers", "ors")) and len(word) > 5 and word not in _THINGS_IN_ERS) or (
+        word.endswith("men") and len(word) > 4)
+
+
+# Plurals in -ers/-ors that name things, not people ("traders", "investors" do)
+_THINGS_IN_ERS = frozenset("""others papers numbers letters orders matters centers centres borders waters powers
+    answers factors sectors errors doors floors colors colours mirrors corners chambers headquarters quarters
+    computers servers meters metres filters markers layers towers tractors motors rumors rumours helicopters banners
+    posters stickers fliers flyers containers trailers headers""".split())
 _COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions",
                                 "respondents", "participants", "attendees",
                                 "media", "agencies", "outlets", "newspapers", "broadcasters", "tabloids"})
@@ -1048,8 +1063,14 @@ class Rules:
                 if subject is not None:
                     return subject
             cue_start = time_words.start()  # "X last week said": the subject comes before the time words
-        aside = (_DASH_ASIDE.search(self.text, unit_start, cue_start)
-                 if _ANY_DASH.search(self.text, unit_start, cue_start) else None)
+        aside = None
+        if _ANY_DASH.search(self.text, unit_start, cue_start):
+            aside_end = cue_start
+            for s, _, word in reversed(_words(self.text, max(unit_start, cue_start - 40), cue_start)):
+                if not _is_skippable(word):
+                    break
+                aside_end = s  # "X — long proud of it — both said": the aside ends before "both"
+            aside = _DASH_ASIDE.search(self.text, unit_start, aside_end)
         if aside is not None:
             # "A former rival -- Ivo Marek, who lost in 2012 -- said": the name set off by dashes speaks;
             # "Tallin — after a long pause — told me": the subject before the dashes does
@@ -1062,6 +1083,9 @@ class Rules:
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
         while i >= 0 and _is_skippable(words[i][2]):
+            if norm(words[i][2]) in {"both", "all"} and (i == 0 or words[i - 1][2] in {".", ";"} or norm(
+                    words[i - 1][2]) in _CLAUSE_OPENERS | _SUBORDINATORS):
+                return words[i][0], words[i][1], [words[i][2]]  # "though both said": "both" is the subject
             i -= 1
         if i < 0:
             return None
@@ -1186,6 +1210,10 @@ class Rules:
                         words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
                     j -= 1  # "the director of the Halden Institute": go on past "of the"
                     continue
+                if (j >= 2 and norm(w) == "the" and norm(words[j - 1][2]) == "and" and words[j - 2][2][0].isupper()
+                        and words[j + 1][2][0].isupper() and words[j - 2][2] not in {"'s", "’s"}):
+                    j -= 1  # "The Granite House and the Citadel": two organisations
+                    continue
                 if j >= 2 and norm(words[j - 1][2]) in {"in", "inside", "on"} and norm(words[j - 2][2]) in ROLE_NOUNS:
                     j -= 1  # "a Norlandic official in the room": the official, not the room
                     continue
@@ -1199,12 +1227,16 @@ class Rules:
                 break
             elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
                 pass
-            elif w == "and" and 0 < j < end_index and words[j - 1][2][0].isupper() and words[j + 1][2][0].isupper():
-                pass
+            elif w == "and" and 0 < j < end_index and words[j - 1][2][0].isupper() and (
+                    words[j + 1][2][0].isupper() or (norm(words[j + 1][2]) == "the" and j + 1 < end_index
+                                                     and words[j + 2][2][0].isupper())):
+                pass  # "Calloway and Dragunov", "The Granite House and the Citadel"
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or (
-                    w.endswith("ed") and j > 0 and norm(words[j - 1][2]) in DETERMINERS)):
+                    w.endswith("ed") and j > 0 and norm(words[j - 1][2]) in DETERMINERS) or (
+                    norm(words[j + 1][2]) in ROLE_NOUNS and words[j + 1][2].islower() and j + 2 <= end_index
+                    and norm(words[j + 2][2]) == "of")):  # "the press service of the council"
                 if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun) and not (
                         j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))
                         and not (j < end_index and norm(words[j + 1][2]) in ROLE_NOUNS)
@@ -1237,12 +1269,16 @@ class Rules:
         head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
         starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit() \
             or any(words[k][2].endswith(("'s", "’s")) for k in range(best_start, head_index))  # "Voss's boosters"
+        at_clause_start = best_start == 0 or words[best_start - 1][2] in {",", ";", ":"} or norm(
+            words[best_start - 1][2]) in _SUBORDINATORS | {"but"}
         if first_word[0].islower() and not starts_with_determiner:
-            # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said")
-            if not _is_people_plural(head_word):
+            # a bare lower-case phrase is a speaker only when it is a plural of people ("officials said";
+            # ", traders said" where a subject starts)
+            if not (_is_people_plural(head_word) or (at_clause_start and _is_agent_plural(head_word))):
                 return None
         if not (words[head_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
-                or words[head_index][2][0].isdigit() or _is_people_plural(head_word)):
+                or words[head_index][2][0].isdigit() or _is_people_plural(head_word)
+                or (at_clause_start and _is_agent_plural(head_word))):
             # "the friends", "the billionaire businessman": any noun after a determiner, briefly
             if not starts_with_determiner or end_index - best_start > 6 or head_word.endswith("ly"):
                 return None
@@ -1723,11 +1759,17 @@ class Rules:
         if not is_quotation and not self.doc.is_headline(unit):
             first_match = WORD.match(segment)
             first = first_match.group() if first_match else ""
-            participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {"united"}
-            if (norm(first) in _FRONTED and "," not in segment and not joined) or participle or not (
+            fronted_then_clause = _FRONTED_THEN_SUBJECT.match(segment)
+            if fronted_then_clause and not _starts_with_clause(text, start + fronted_then_clause.start(1), end):
+                fronted_then_clause = None
+            participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {
+                "united", "during"} and not fronted_then_clause  # ("Following the talks the sides agreed")
+            if (norm(first) in _FRONTED and "," not in segment and not joined and not fronted_then_clause) \
+                    or participle or not (
                     _looks_like_clause(segment) or (loose and _may_be_a_clause(segment))):
                 return None  # "Speaking after the meeting, X said ..." / "Asked about it, X said" is no content
-            if norm(first) in _FRONTED and not joined and not any(_starts_with_clause(piece, 0, len(piece))
+            if norm(first) in _FRONTED and not joined and not fronted_then_clause and not any(
+                    _starts_with_clause(piece, 0, len(piece))
                                                    for piece in segment.split(", ")[1:]):
                 return None  # "On Oct. 23, during a visit to the resort, now called Doral, X boasted": no clause
         return Content(start, end, None, is_quotation)
@@ -2201,6 +2243,20 @@ class Resolver:
         self.named_in_quote: set[int] = set()  # people named inside the quote being attributed
         self._quote_starts: list[int] = []
 
+    def _organisation_opening_sentence_before(self, pos: int) -> Entity | None:
+        """The organisation that opens the sentence before the one ``pos`` opens, if any."""
+        unit = self.doc.unit_at(pos)
+        k = bisect_right(self.doc.sentence_starts, unit.start) - 1
+        if k < 1 or self.doc.body_start(unit) < pos - 1:
+            return None  # only "It" that opens its sentence looks back
+        before = self.doc.units[k - 1]
+        opening = self.doc.body_start(before)
+        for eid in self.index.entities_named_in(opening, opening + 5):
+            entity = self.index.entities[eid]
+            if entity.type == "organisation":
+                return entity
+        return None
+
     def set_quotes(self, spans: list[tuple[int, int]]) -> None:
         """The article's quote spans, so pronouns can discount people named inside quotes."""
         self.quote_spans = sorted(spans)
@@ -2219,6 +2275,10 @@ class Resolver:
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
         if head == "it" and len(words) == 1:
+            subject = self._organisation_opening_sentence_before(start)
+            if subject is not None:
+                # "The council, in a statement, made no mention of it. It said S": the last sentence's subject
+                return Resolution(subject.name, "organisation", "pronoun:subject", subject.id)
             if previous is not None and previous.speaker_type == "organisation":
                 return replace(previous, how="pronoun")
             return Resolution(None, "organisation", "unresolved")
@@ -2577,4 +2637,5 @@ class Resolver:
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    """``The Granite House and the Citadel`` -> ``Granite House and Citadel``."""
+    return re.sub(r"(?:^|(?<=\band\s))(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)

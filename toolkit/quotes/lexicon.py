@@ -165,7 +165,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset("""
     pentagon citadel state-run channel magazine review report poll survey study online broadcast
     broadcasting today accord treaty pact agreement summit talks process conference forum
     declaration protocol convention charter deal act plan doctrine initiative council palace
-    radar station base academy society museum hospital library laboratory authority directorate
+    radar station base academy society museum hospital library laboratory authority directorate affairs
     secretariat tribunal institution
 """.split())
 

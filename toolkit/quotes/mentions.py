@@ -165,7 +165,8 @@ def _modifier_run(words: list[str], *, complete: bool = False) -> list[str] | No
     backwards = words[::-1]
     for k, w in enumerate(backwards):
         if (norm(w) in _TITLE_LINKS and (after is None or after[0].isupper()) and k + 1 < len(backwards)
-                and (backwards[k + 1][0].isupper() or norm(backwards[k + 1]) in _TITLE_LINKS)):
+                and (backwards[k + 1][0].isupper() or norm(backwards[k + 1]) in _TITLE_LINKS
+                     or (norm(w) == "of" and norm(backwards[k + 1]) in ROLE_NOUNS))):
             # "Secretary of the Security Council of Ostravia Pavel Dragunov" (the name's run may start
             # at "Ostravia", so a link may come first)
             picked.append(w)
