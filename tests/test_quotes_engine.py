@@ -1060,3 +1060,30 @@ def test_characterise_names_a_quotation(text, expected):
 ])
 def test_subjects_wire_copy_uses(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss welcomed the resumption of contact but warned against \u201cillusions\u201d.",
+                 [("direct", "illusions", "Voss")], id="warned-against-a-quotation"),
+    pytest.param("Dragunov hinted at \u201cnew proposals\u201d for the autumn.",
+                 [("direct", "new proposals", "Dragunov")], id="hinted-at-a-quotation"),
+    pytest.param("Ostra-Press reported, citing a source in the Ostravian delegation, that the talks had stalled.",
+                 [("indirect", "the talks had stalled", "a source in the Ostravian delegation")],
+                 id="a-source-in-the-delegation"),
+    pytest.param("The case was dropped, according to her lawyers in a court filing.",
+                 [("indirect", "The case was dropped", "her lawyers")], id="in-a-court-filing-holds-no-one"),
+    pytest.param('Calloway told journalists that the talks had been "serious" but declined to go into details.',
+                 [("mixed", 'the talks had been "serious"', "Calloway")], id="but-declined-to-go-into-details"),
+    pytest.param("Voss said the prisoners were fed but refused to eat.",
+                 [("indirect", "the prisoners were fed but refused to eat", "Voss")],
+                 id="but-refused-with-another-verb-stays"),
+    pytest.param('She landed at midnight looking, as one of her aides put it, "like someone who talks for a living."',
+                 [("direct", "like someone who talks for a living.", "one of her aides")], id="one-of-her-aides"),
+    pytest.param("Halden Institute statement\n\nPRESS RELEASE\n\nFor immediate release\n\n"
+                 "PORT HALDEN \u2014 The Halden Institute today welcomed the meeting and said both governments "
+                 "should restore the line.",
+                 [("indirect", "both governments should restore the line", "The Halden Institute")],
+                 id="a-dateline-after-a-release-header"),
+])
+def test_wire_objects_sources_and_datelines(text, expected):
+    assert found(text) == expected

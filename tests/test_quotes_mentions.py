@@ -301,3 +301,15 @@ def test_a_role_of_an_office_describes_the_name_after_it():
 def test_foreign_affairs_is_no_person():
     text = "Pavel Dragunov also met the Minister of Foreign Affairs of Valmora Lena Aurich on Friday."
     assert "Affairs" not in person_descriptors(text)
+
+
+def test_an_abbreviation_and_a_short_name_are_the_organisation_spelled_out_before():
+    text = ("Institute statement\n\nThe Halden Institute for Strategic Studies (HISS) said the meeting was overdue.\n\n"
+            "HISS noted that the host had been indispensable.\n\nThe Institute said it would publish a paper.")
+    assert [speaker for _, speaker in speakers(text)] == ["Halden Institute for Strategic Studies"] * 3
+
+
+def test_a_short_description_of_an_organisation_takes_its_fuller_name():
+    text = ("Talks end\n\nAs the press service of the Security Council reported, the talks were held in Port Halden.\n\n"
+            "The parties discussed the strait, the press service noted.")
+    assert [speaker for _, speaker in speakers(text)] == ["press service of the Security Council"] * 2

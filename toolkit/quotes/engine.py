@@ -187,6 +187,13 @@ _LAST_CLAUSE_OPENING = re.compile(r"(?:\s(?:-|--|—|–)\s+(?:and\s+|but\s+)?|\
 # Documents that carry their author's words
 _DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript|communiqu[eé]|note|message|tweet|"
                    r"post|video|article|report|op-ed|column|essay|filing|brief|document|summary|notice|ad|advertisement)")
+# 'said the talks had been "serious" but declined to go into details': what the speaker left out
+_LEFT_OUT_AFTER = re.compile(r"\s+but\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|go\s+into|give|provide|"
+                             r"say|discuss|answer|specify)|(?:did|would|could)(?:\s+not|n['’]t)\s+(?:elaborate|say|"
+                             r"specify|explain|comment|go\s+into|disclose|give\s+details))\b")
+# "her lawyers in a court filing", "officials in an interview": the words came through it, it holds no one
+_IN_A_MEDIUM = re.compile(r"\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w\-]+\s+){0,2}?(?:" + _DOCUMENT_WORDS[3:-1] +
+                          r"|interview|remarks|speech|briefing|conference|call|hearing)s?\b", re.IGNORECASE)
 # "sent out a statement reassuring voters that S": the author speaks through the document
 _DOCUMENT_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?" + _DOCUMENT_WORDS +
                               r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
@@ -471,6 +478,10 @@ _QUOTED_SOURCE_TAIL = re.compile(r"\s+(?:in|at|on|from|close\s+to|familiar\s+wit
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
 # The object of a naming cue up to its quotation; after "as" it may be longer
 # ('described his talks with the adviser in Port Halden as "frank"')
+# 'warned against "illusions"', 'complained of "bullying"': a cue whose object is a quotation
+_PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", "many", "most", "each", "none", "few"})
+_QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
+_PREPOSITION_THEN_QUOTATION = re.compile(r"\s+(?:of|against|about|on|at)\s+(?=[\"“„«‘])")
 _NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=[\"“„«‘'])"
                             r"|((?:\s+[\w’'\-.,]+){9,24}?)\s+as\s+(?=[\"“„«‘'])")
 
@@ -921,7 +932,7 @@ class Document:
 
     def body_start(self, unit: Unit) -> int:
         """Where a unit's text begins once a dateline (``PORT HALDEN, March 14 -``) is skipped."""
-        if unit.start not in self._paragraph_starts[:3]:
+        if unit.start not in self._paragraph_starts[:5]:
             return unit.start
         m = _DATELINE.match(self.text, unit.start, unit.end)
         return m.end() if m else unit.start
@@ -1224,6 +1235,8 @@ class Rules:
                 best_start = j
                 if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
                     best_start = j - 1  # "the two envoys", "all three ministers"
+                elif j >= 2 and norm(words[j - 1][2]) == "of" and norm(words[j - 2][2]) in _PART_OF_A_GROUP:
+                    best_start = j - 2  # "one of her aides": one of them, not the aides
                 break
             elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
                 pass
@@ -1300,8 +1313,11 @@ class Rules:
                 if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS:
                     picked.append((s, e, word))  # "said one official familiar with the talks"
                     continue
-                if (w in {"of", "for", "at", "to"} or (w == "from" and norm(picked[-1][2]) in ROLE_NOUNS
-                                                        and not _DOCUMENT_NOUN.fullmatch(picked[-1][2]))) and k + 1 < len(words) and (
+                if (w in {"of", "for", "at", "to"} or (w in {"from", "in", "inside", "within"}
+                                                        and norm(picked[-1][2]) in ROLE_NOUNS
+                                                        and not _DOCUMENT_NOUN.fullmatch(picked[-1][2])
+                                                        and not (w != "from" and _IN_A_MEDIUM.match(
+                                                            self.text, e)))) and k + 1 < len(words) and (
                         words[k + 1][2][0].isupper() or norm(words[k + 1][2]) in DETERMINERS):
                     picked.append((s, e, word))
                     continue
@@ -1449,6 +1465,9 @@ class Rules:
             end = summary.start()  # "..., remarks that were featured on state television"
         elif summary and summary.group("marks"):
             end = summary.end("marks")  # '"a step forward," a phrase she has used since May
+        left_out = _LEFT_OUT_AFTER.search(text, start, end)
+        if left_out and self.doc.quotation_covering(left_out.start()) is None:
+            end = left_out.start()  # '... had been "serious" but declined to go into details': the writer's
         after_close = _CLOSED_THEN_WRITER.search(text, start, end)
         if after_close and self.doc.quotation_covering(after_close.start() - 1) is not None:
             end = after_close.start()  # '... “listened,” which from him amounts to ...': the writer goes on
@@ -1980,8 +1999,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 return [make(content, speaker, "citing", via=" ".join(via_np[2]) if via_np else None)]
         return []
 
-    if lemma in NAMING_LEMMAS:
-        # called it "Q" / described A as "Q" / cited "Q": the quotation is the content
+    if lemma in NAMING_LEMMAS or (lemma in _QUOTED_OBJECT_LEMMAS and _PREPOSITION_THEN_QUOTATION.match(text, cue.end())):
+        # called it "Q" / described A as "Q" / cited "Q" / warned against "Q": the quotation is the content
         m = _NAMING_OBJECT.match(text[cue.end():unit.end])
         if not m:
             return []
@@ -2242,6 +2261,7 @@ class Resolver:
         self.quote_spans: list[tuple[int, int]] = []
         self.named_in_quote: set[int] = set()  # people named inside the quote being attributed
         self._quote_starts: list[int] = []
+        self._organisations: list[tuple[int, str]] = []  # (position, name) of organisations resolved so far
 
     def _organisation_opening_sentence_before(self, pos: int) -> Entity | None:
         """The organisation that opens the sentence before the one ``pos`` opens, if any."""
@@ -2265,6 +2285,38 @@ class Resolver:
 
     def resolve(self, words: tuple[str, ...], start: int, end: int, *, cue_lemma: str | None,
                 previous: Resolution | None) -> Resolution:
+        """The speaker ``words`` (a mention at ``start:end``) stand for; calls come in reading order."""
+        resolution = self._resolve_words(words, start, end, cue_lemma=cue_lemma, previous=previous)
+        if resolution.speaker_type != "organisation" or not resolution.speaker:
+            return resolution
+        fuller = self._fuller_organisation(resolution.speaker, start)
+        if fuller is not None:
+            resolution = replace(resolution, speaker=fuller, how=resolution.how + ":fuller")
+        if len(resolution.speaker.split()) > 1:
+            self._organisations.append((start, resolution.speaker))
+        return resolution
+
+    def _fuller_organisation(self, name: str, pos: int) -> str | None:
+        """``HISS`` -> ``Halden Institute for Strategic Studies`` (spelled out with it in brackets);
+        ``Institute``, ``press service`` -> the fuller name of the one the article spoke of before."""
+        if _ABBREVIATION.fullmatch(name):
+            for match in re.finditer(r"\(" + re.escape(name) + r"\)", self.doc.text[:pos]):
+                spelled = _SPELLED_OUT_BEFORE.search(self.doc.text, max(0, match.start() - 120), match.start())
+                if spelled and "".join(w[0] for w in spelled.group(1).split() if w[0].isupper() and w != "The") == name:
+                    return _strip_article(spelled.group(1).strip())
+            return None
+        words = name.split()
+        if len(words) > 3 or not all(w.islower() or norm(w) in ORGANISATION_WORDS for w in words):
+            return None  # a proper name ("Granite House") stands as written
+        wanted = [w.lower() for w in words]
+        for _, earlier in reversed(self._organisations):
+            tokens = earlier.lower().split()
+            if len(tokens) > len(wanted) and any(tokens[k:k + len(wanted)] == wanted for k in range(len(tokens))):
+                return earlier
+        return None
+
+    def _resolve_words(self, words: tuple[str, ...], start: int, end: int, *, cue_lemma: str | None,
+                       previous: Resolution | None) -> Resolution:
         if not words:
             return Resolution(None, None, "unresolved")
         lowered = [norm(w) for w in words]
@@ -2634,6 +2686,11 @@ class Resolver:
         members = sorted(pair, key=lambda eid: entities[eid].first_start)
         names = " and ".join(entities[eid].name for eid in members)
         return Resolution(names, "group", how, None, tuple(members))
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}")
+# The capitalised words right before "(ABBR)": "the Halden Institute for Strategic Studies (HISS)"
+_SPELLED_OUT_BEFORE = re.compile(r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and|on|the|de)\s+)*){2,10})\s*$")
 
 
 def _strip_article(text: str) -> str:
