@@ -313,3 +313,12 @@ def test_a_short_description_of_an_organisation_takes_its_fuller_name():
     text = ("Talks end\n\nAs the press service of the Security Council reported, the talks were held in Port Halden.\n\n"
             "The parties discussed the strait, the press service noted.")
     assert [speaker for _, speaker in speakers(text)] == ["press service of the Security Council"] * 2
+
+
+def test_both_after_a_pair_named_together_is_that_pair_not_the_principals():
+    text = ("Experts meet\n\nMiriam T. Calloway and Pavel A. Dragunov agreed in Port Halden to set up expert groups. "
+            "Calloway said the groups would meet within weeks. Dragunov said he agreed.\n\n"
+            "Rear Admiral Piet Halvorsen, who leads the Norlandic group, and Colonel Yuri Korsak, his Ostravian "
+            "counterpart, met for six hours on Friday. Afterwards, the two men told reporters that they had agreed "
+            "on a timetable. They did not publish it, though both said it was ambitious.")
+    assert [speaker for _, speaker in speakers(text)][-2:] == ["Piet Halvorsen and Yuri Korsak"] * 2

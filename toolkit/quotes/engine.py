@@ -2645,6 +2645,17 @@ class Resolver:
         the one introduced first. A pair that holds the phrase's role (``the two ministers``) comes first,
         then one person from each of the two sides the article names (``talks between Norland and
         Ostravia``), then the two most named."""
+        if tuple(norm(w) for w in words) in _BARE_PAIRS:
+            # "Calloway ... and Dragunov ... spent four hours together. ... though both said": the two
+            # people a recent sentence names together
+            for _sentence, mentions in self.index.persons_before(pos, sentences_back=3):
+                named = list(dict.fromkeys(m.entity for m in mentions))
+                if len(named) == 2:
+                    members = sorted(named, key=lambda eid: self.index.entities[eid].first_start)
+                    names = " and ".join(self.index.entities[eid].name for eid in members)
+                    return Resolution(names, "group", "group:named_together", None, tuple(members))
+                if len(named) > 2:
+                    break
         counts: dict[int, int] = {}
         for m in self.index.mentions:
             if self.index.entities[m.entity].type == "person":
@@ -2688,6 +2699,9 @@ class Resolver:
         return Resolution(names, "group", how, None, tuple(members))
 
 
+# Phrases for two people that point back at a pair just named, not at the sides of a conflict
+_BARE_PAIRS = frozenset({("both",), ("the", "two"), ("the", "two", "men"), ("the", "two", "women"), ("the", "pair"),
+                         ("the", "two", "officials")})
 _ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 # The capitalised words right before "(ABBR)": "the Halden Institute for Strategic Studies (HISS)"
 _SPELLED_OUT_BEFORE = re.compile(r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and|on|the|de)\s+)*){2,10})\s*$")
