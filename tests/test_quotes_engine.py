@@ -1087,3 +1087,18 @@ def test_subjects_wire_copy_uses(text, expected):
 ])
 def test_wire_objects_sources_and_datelines(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("\u201cValmora does not take sides,\u201d has said the Minister to the journalists.",
+                 [("direct", "Valmora does not take sides,", "the Minister")], id="has-said-the-minister"),
+    pytest.param("Tomorrow the Minister will receive both ambassadors, has informed the Ministry.",
+                 [("indirect", "Tomorrow the Minister will receive both ambassadors", "the Ministry")],
+                 id="has-informed-the-ministry"),
+    pytest.param("This is not the first time that this Kovask \u201creporter\u201d has revealed her bias.", [],
+                 id="a-quotation-then-has-is-no-inversion"),
+    pytest.param("\u201cWe are ready,\u201d said the senior adviser to the president.",
+                 [("direct", "We are ready,", "the senior adviser to the president")], id="adviser-to-the-president"),
+])
+def test_translated_inversions_and_audiences(text, expected):
+    assert found(text) == expected

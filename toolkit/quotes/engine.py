@@ -479,6 +479,10 @@ _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“�
 # The object of a naming cue up to its quotation; after "as" it may be longer
 # ('described his talks with the adviser in Port Halden as "frank"')
 # 'warned against "illusions"', 'complained of "bullying"': a cue whose object is a quotation
+_TO_AN_AUDIENCE = re.compile(r"to\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+)?(?:reporters|journalists|press|media|audiences?|"
+                             r"crowds?|lawmakers|parliament|supporters|students|delegates|listeners|viewers|readers)\b",
+                             re.IGNORECASE)
+_INVERTED_AUXILIARY = re.compile(r"(?<=,|[\"”»’](?<=,[\"”»’]))\s*(?:has|have|had)$")
 _PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", "many", "most", "each", "none", "few"})
 _QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
 _PREPOSITION_THEN_QUOTATION = re.compile(r"\s+(?:of|against|about|on|at)\s+(?=[\"“„«‘])")
@@ -1313,6 +1317,8 @@ class Rules:
                 if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS:
                     picked.append((s, e, word))  # "said one official familiar with the talks"
                     continue
+                if w == "to" and _TO_AN_AUDIENCE.match(self.text, s):
+                    break  # "said the Minister to the journalists": the audience, not the minister's office
                 if (w in {"of", "for", "at", "to"} or (w in {"from", "in", "inside", "within"}
                                                         and norm(picked[-1][2]) in ROLE_NOUNS
                                                         and not _DOCUMENT_NOUN.fullmatch(picked[-1][2])
@@ -2176,6 +2182,12 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             speaker = (found, found + len(antecedent), list(last.speaker_words))
             return [make(content, speaker, "relative:main_cue")]
     # "…," said X — the speaker follows the cue
+    speaker_side = cue.start()
+    inverted = _INVERTED_AUXILIARY.search(stripped)
+    if inverted:
+        # '"Q," has said the Minister' / 'S, has communicated the ministry': translated copy
+        stripped = stripped[:inverted.start()]
+        speaker_side = floor + len(stripped)
     if stripped.endswith((",", "—", "–", "--")) or (stripped and stripped[-1] in _CLOSING):
         speaker = rules.speaker_after(cue.end(), unit.end)
         if speaker is None or norm(speaker[2][0]) in {"that", "it"}:
@@ -2189,7 +2201,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             return []  # "..., says the talks failed": a clause, not a speaker after its cue
         if not rules.attribution_ends_clause(speaker[1], unit.end):
             return []
-        before = rules.content_before(cue.start(), unit, previous_end)
+        before = rules.content_before(speaker_side, unit, previous_end)
         if before is None:
             return []
         results = [make(before, speaker, "trailing:cue_speaker")]
