@@ -322,3 +322,17 @@ def test_both_after_a_pair_named_together_is_that_pair_not_the_principals():
             "counterpart, met for six hours on Friday. Afterwards, the two men told reporters that they had agreed "
             "on a timetable. They did not publish it, though both said it was ambitious.")
     assert [speaker for _, speaker in speakers(text)][-2:] == ["Piet Halvorsen and Yuri Korsak"] * 2
+
+
+def test_a_description_in_the_lead_is_the_person_the_next_paragraph_names_first():
+    text = ("Calloway says she warned Ostravia\n\n"
+            "PORT HALDEN (Compass) - Norland's national security adviser said on Thursday she had warned her "
+            "Ostravian counterpart against meddling.\n\n"
+            "Miriam T. Calloway told reporters after meeting Pavel A. Dragunov that she had been clear.")
+    assert [speaker for _, speaker in speakers(text)] == ["Miriam T. Calloway"] * 3
+
+
+def test_a_description_later_in_the_article_does_not_look_ahead_to_any_name():
+    text = ("Talks end\n\nThe talks ended on Friday.\n\nNorland's trade envoy said the deal would wait.\n\n"
+            "Pavel A. Dragunov, secretary of Ostravia's Security Council, left for Kovask.")
+    assert speakers(text) == [("the deal would wait", "Norland's trade envoy")]

@@ -2523,8 +2523,31 @@ class Resolver:
         """``The Foreign Minister of Valmora said ... Lena Aurich, the Valmoran minister, ...``:
         a description that no one earlier fits, and a person named just after it who does."""
         definite = ["the", *words] if words[0][0].isupper() else list(words)
-        entity = resolve_description(self.index, definite, min(len(self.doc.text), end + 700), after=end)
+        headline = self.doc.units[0]
+        headline_end = headline.end if self.doc.is_headline(headline) and end > headline.end else 0
+        entity = resolve_description(self.index, definite, min(len(self.doc.text), end + 700), after=end,
+                                     headline_end=headline_end)
+        if entity is None and self._in_lead(end):
+            # "Norland's national security adviser said on Thursday ..." and then "Miriam T. Calloway told
+            # reporters ...": a lead describes the person the next paragraph names first
+            places = {stem_place(w) for w in words if is_place_word(w)}
+            for mention in self.index.mentions:
+                candidate = self.index.entities[mention.entity]
+                if mention.start <= end or candidate.type != "person" or not headline_end <= candidate.first_start:
+                    continue
+                if mention.start > end + 700:
+                    break
+                if candidate.first_start == mention.start and not (
+                        places and candidate.places and not places & candidate.places):
+                    entity = candidate
+                break
         return Resolution(entity.name, "person", "description:ahead", entity.id) if entity else None
+
+    def _in_lead(self, pos: int) -> bool:
+        """Is ``pos`` in the article's first paragraph of body text (after a headline, if any)?"""
+        paragraph = self.doc.unit_at(pos).paragraph
+        first_body = 1 if self.doc.is_headline(self.doc.units[0]) else 0
+        return paragraph == first_body
 
     def _unnamed(self, text: str, words, start: int, *, introduce: bool = False) -> Resolution:
         """An unnamed source keeps its description; an indefinite one is remembered for later

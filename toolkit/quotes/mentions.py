@@ -623,7 +623,8 @@ def is_person_description(words: list[str]) -> bool:
     return head in ROLE_NOUNS and head not in ORGANISATION_HEADS
 
 
-def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after: int | None = None) -> Entity | None:
+def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after: int | None = None,
+                        headline_end: int = 0) -> Entity | None:
     """The earlier-named person a definite description fits best, or None.
 
     Each person named before ``pos`` is scored by the description's words the article
@@ -669,8 +670,9 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
     for mention in index.mentions:
         if mention.start >= pos:
             break
-        if after is not None and (mention.start < after or index.entities[mention.entity].first_start < after):
-            continue  # looking ahead: only people first named after the description
+        if after is not None and (mention.start < after or headline_end <= index.entities[mention.entity].first_start
+                                  < after):
+            continue  # looking ahead: only people first named after the description (or only in the headline)
         entity = index.entities[mention.entity]
         if entity.type != "person":
             continue
