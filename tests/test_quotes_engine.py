@@ -1102,3 +1102,27 @@ def test_wire_objects_sources_and_datelines(text, expected):
 ])
 def test_translated_inversions_and_audiences(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The two nations, Marek said, now have a chance to settle the border.",
+                 [("indirect", "The two nations, Marek said, now have a chance to settle the border", "Marek")],
+                 id="an-adverb-before-the-verb-after-a-parenthetical-attribution"),
+    pytest.param('Fundraising was "stagnant for a month" as donors waited, he said.',
+                 [("mixed", 'Fundraising was "stagnant for a month" as donors waited', "he")],
+                 id="a-gerund-subject-is-no-participial-phrase"),
+    pytest.param("Based on her record, \u201cI don\u2019t see how anyone can trust her,\u201d Tiegen said.",
+                 [("mixed", "Based on her record, \u201cI don\u2019t see how anyone can trust her,\u201d", "Tiegen")],
+                 id="a-participial-phrase-then-a-quotation"),
+    pytest.param("Speaking after the meeting, Voss said nothing.", [], id="a-participial-phrase-alone-is-no-content"),
+    pytest.param("It is not only about big audiences, he and Mr. Allen said.",
+                 [("indirect", "It is not only about big audiences", "he and Mr. Allen")], id="he-and-mr-allen"),
+    pytest.param('"You will see a flood of ads," said one delegate involved in the planning, who asked not to be named.',
+                 [("direct", "You will see a flood of ads,", "one delegate involved in the planning")],
+                 id="a-source-involved-in-after-its-cue"),
+    pytest.param("Two engineers were also aboard, Valmoran foreign affairs ministry spokesman Teodor Bresca said.",
+                 [("indirect", "Two engineers were also aboard",
+                   "Valmoran foreign affairs ministry spokesman Teodor Bresca")], id="a-long-modifier-run-before-a-role"),
+])
+def test_phrases_that_open_a_content_or_a_speaker(text, expected):
+    assert found(text) == expected

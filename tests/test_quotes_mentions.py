@@ -336,3 +336,9 @@ def test_a_description_later_in_the_article_does_not_look_ahead_to_any_name():
     text = ("Talks end\n\nThe talks ended on Friday.\n\nNorland's trade envoy said the deal would wait.\n\n"
             "Pavel A. Dragunov, secretary of Ostravia's Security Council, left for Kovask.")
     assert speakers(text) == [("the deal would wait", "Norland's trade envoy")]
+
+
+def test_a_pronoun_and_a_name_are_the_pronouns_person_and_the_named_one():
+    text = ("Media startup\n\nJim Varo and Mike Allen founded the site in 2017. Survival, Mr. Varo says, depends on "
+            "giving readers what they want.\n\nIt is not only about big audiences, he and Mr. Allen said.")
+    assert speakers(text)[-1] == ("It is not only about big audiences", "Jim Varo and Mike Allen")

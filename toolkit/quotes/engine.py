@@ -482,6 +482,7 @@ _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“�
 _TO_AN_AUDIENCE = re.compile(r"to\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+)?(?:reporters|journalists|press|media|audiences?|"
                              r"crowds?|lawmakers|parliament|supporters|students|delegates|listeners|viewers|readers)\b",
                              re.IGNORECASE)
+_ADVERBS_BEFORE_A_VERB = re.compile(r"(?:(?:now|also|still|already|only|just|never|always|often|soon|[a-z]+ly)\s+)*")
 _INVERTED_AUXILIARY = re.compile(r"(?<=,|[\"”»’](?<=,[\"”»’]))\s*(?:has|have|had)$")
 _PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", "many", "most", "each", "none", "few"})
 _QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
@@ -700,6 +701,20 @@ def _is_role_run(words: list[str]) -> bool:
 
 _NOT_ROLE_MODIFIERS = AUXILIARIES | DETERMINERS | frozenset(
     """and or but then also now later still so as at in on of for to from with by not never""".split())
+
+
+def _lower_run_to_a_role(words: list[tuple[int, int, str]], j: int, end_index: int) -> bool:
+    """Do plain lower-case words run from ``words[j]`` to a role noun before the name
+    (``foreign affairs ministry spokesman`` in ``... ministry spokesman Benali Cherif``)?"""
+    role = False
+    for k in range(j + 1, end_index + 1):
+        word = words[k][2]
+        if word[0].isupper():
+            return role  # the name begins: a role noun must have come right before it
+        if not (word.isalpha() and word.islower()) or norm(word) in _PREPOSITIONS_IN_NP:
+            return False
+        role = norm(word) in ROLE_NOUNS
+    return False
 
 
 def _is_noun_after_determiner(before: list[str]) -> bool:
@@ -1244,6 +1259,10 @@ class Rules:
                 break
             elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
                 pass
+            elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in {"he", "she", "i", "we"} and (
+                    j - 1 == 0 or not words[j - 2][2][0].isalnum() or norm(words[j - 2][2]) in _CLAUSE_OPENERS) \
+                    and words[j + 1][2][0].isupper():
+                return j - 1, end_index  # "he and Mr. Allen said"
             elif w == "and" and 0 < j < end_index and words[j - 1][2][0].isupper() and (
                     words[j + 1][2][0].isupper() or (norm(words[j + 1][2]) == "the" and j + 1 < end_index
                                                      and words[j + 2][2][0].isupper())):
@@ -1251,6 +1270,8 @@ class Rules:
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or (
+                    # "Valmoran foreign affairs ministry spokesman Benali Cherif": a longer run before a role
+                    end_index - j <= 7 and word.isalpha() and _lower_run_to_a_role(words, j, end_index)) or (
                     w.endswith("ed") and j > 0 and norm(words[j - 1][2]) in DETERMINERS) or (
                     norm(words[j + 1][2]) in ROLE_NOUNS and words[j + 1][2].islower() and j + 2 <= end_index
                     and norm(words[j + 2][2]) == "of")):  # "the press service of the council"
@@ -1789,6 +1810,14 @@ class Rules:
                 fronted_then_clause = None
             participle = first[:1].isupper() and norm(first).endswith(("ing", "ed")) and norm(first) not in {
                 "united", "during"} and not fronted_then_clause  # ("Following the talks the sides agreed")
+            if participle:
+                opening_stretch, _, rest = segment.partition(",")
+                if _VERBISH.search(opening_stretch[len(first):]) and not _VERBISH.fullmatch(
+                        WORD.findall(opening_stretch)[1] if len(WORD.findall(opening_stretch)) > 1 else ""):
+                    participle = False  # "Fundraising was stagnant ...": a gerund subject and its verb
+                elif rest.strip()[:1] in _OPENING or any(_starts_with_clause(piece, 0, len(piece))
+                                                           for piece in rest.split(", ") if piece.strip()):
+                    participle = False  # 'Based on her actions, "I don't see how ...," X said': S after it
             if (norm(first) in _FRONTED and "," not in segment and not joined and not fronted_then_clause) \
                     or participle or not (
                     _looks_like_clause(segment) or (loose and _may_be_a_clause(segment))):
@@ -2114,11 +2143,12 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # the words before the attribution are no sentence of their own: "If China can build a wall,
         # he said, ...", "Rather than wait and, he argued, ...", "The bigger risk, he said, is ..."
         unfinished = _SUBORDINATE_START.match(first_part) is not None or _DANGLING_END.search(first_part) is not None
+        predicate = _ADVERBS_BEFORE_A_VERB.match(text, aside.end()).end() if aside else 0  # "..., he said, now have"
         if (aside and first_part.endswith(",") and not first_part.startswith(tuple(_OPENING))
                 and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
                 and (unfinished or (not _looks_like_clause(first_part) and (
-                    _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, aside.end())))
-                     or (_FINITE_AUXILIARY.match(text, aside.end()) and len(WORD.findall(first_part)) <= 6))):
+                    _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, predicate)))
+                     or (_FINITE_AUXILIARY.match(text, predicate) and len(WORD.findall(first_part)) <= 6))):
             # ("Cost estimates, he added, were based on ...": a short subject, then its verb after the attribution)
             # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
             end = rules.content_end(aside.end(), unit, unit_cues)
@@ -2197,6 +2227,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             # '"Q," said a statement from the Ostravian Security Council': the council speaks
             speaker = rules.speaker_after(author.end(), unit.end) or speaker
         if any(w.islower() and _VERBISH.fullmatch(w) and norm(speaker[2][k - 1]) not in DETERMINERS
+               and f"{norm(w)} {norm(speaker[2][k + 1]) if k + 1 < len(speaker[2]) else ''}" not in _SOURCE_LINKS
                for k, w in enumerate(speaker[2]) if k):
             return []  # "..., says the talks failed": a clause, not a speaker after its cue
         if not rules.attribution_ends_clause(speaker[1], unit.end):
@@ -2346,6 +2377,14 @@ class Resolver:
             if previous is not None and previous.speaker_type == "organisation":
                 return replace(previous, how="pronoun")
             return Resolution(None, "organisation", "unresolved")
+        if len(words) >= 3 and lowered[0] in {"he", "she"} and lowered[1] == "and" and words[-1][0].isupper():
+            # "he and Mr. Allen said": the pronoun's person and the named one
+            one = self._pronoun(lowered[0], start, cue_lemma, previous)
+            other = self.index.person_by_name(list(words[2:]), start)
+            if one.entity is not None and other is not None and one.entity != other.id:
+                members = sorted((self.index.entities[one.entity], other), key=lambda e: e.first_start)
+                return Resolution(" and ".join(m.name for m in members), "group", "group:pronoun_and_name", None,
+                                  tuple(m.id for m in members))
         # "X and Y said"
         if "and" in lowered and words[0][0].isupper() and words[-1][0].isupper():
             parts, current = [], []
