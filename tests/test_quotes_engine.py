@@ -1126,3 +1126,30 @@ def test_translated_inversions_and_audiences(text, expected):
 ])
 def test_phrases_that_open_a_content_or_a_speaker(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Tarsenia will press for a seat, the office said in a statement on Thursday, warning that decisions "
+                 "\u00abcannot be made over our heads\u00bb.",
+                 [("indirect", "Tarsenia will press for a seat", "the office"),
+                  ("mixed", "decisions \u00abcannot be made over our heads\u00bb", "the office")],
+                 id="warning-that-after-a-trailing-attribution"),
+    pytest.param("Tarsenia was not consulted, a senior official in the Tarsenian foreign ministry told the Courier.",
+                 [("indirect", "Tarsenia was not consulted", "a senior official in the Tarsenian foreign ministry")],
+                 id="modifiers-counted-from-the-head-not-the-ministry"),
+    pytest.param("The Ostravian delegation will bring a draft, two diplomats briefed on the plans said.",
+                 [("indirect", "The Ostravian delegation will bring a draft", "two diplomats briefed on the plans")],
+                 id="briefed-on-is-part-of-the-speaker"),
+    pytest.param("Those who know both women say the relationship is cordial.",
+                 [("indirect", "the relationship is cordial", "Those who know both women")],
+                 id="those-who-keeps-its-clause"),
+    pytest.param("She said the line was ready, before adding that it had not been tested.",
+                 [("indirect", "the line was ready", "She"), ("indirect", "it had not been tested", "She")],
+                 id="before-adding-that"),
+    pytest.param('The three-term senator went on: "Dragunov got what he came for."',
+                 [("direct", "Dragunov got what he came for.", "The three-term senator")], id="went-on-colon"),
+    pytest.param('Although there was no overlap, an aide said on Friday, "Talks go on."',
+                 [("direct", "Talks go on.", "an aide")], id="a-subordinate-clause-alone-is-no-content"),
+])
+def test_more_wire_attributions(text, expected):
+    assert found(text) == expected

@@ -342,3 +342,9 @@ def test_a_pronoun_and_a_name_are_the_pronouns_person_and_the_named_one():
     text = ("Media startup\n\nJim Varo and Mike Allen founded the site in 2017. Survival, Mr. Varo says, depends on "
             "giving readers what they want.\n\nIt is not only about big audiences, he and Mr. Allen said.")
     assert speakers(text)[-1] == ("It is not only about big audiences", "Jim Varo and Mike Allen")
+
+
+def test_a_first_name_with_an_age_is_a_person_pronouns_find():
+    text = ("Locals weigh summit\n\nTomas, 41, runs a cafe by the harbour. He says the closures cost him a week.\n\n"
+            "Around the corner, Anneke, 29, is less bothered. She says the town felt \"like a film set\".")
+    assert [speaker for _, speaker in speakers(text)] == ["Tomas", "Anneke"]

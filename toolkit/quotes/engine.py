@@ -58,7 +58,8 @@ CUE_PATTERN = re.compile(
     r"(?:\s+by\s+(?P<passive_by>[^.;:\"“”«»]{1,60}?))?\s+" + _AS_SAYING + r")"
     # "Ostra-Press quoted Dragunov as saying"
     r"|(?P<quoted_as>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=\s+[^.;:\"“”«»]{1,80}?\s+" + _AS_SAYING + r"\b)"
-    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|made\s+clear|put(?:s|ting)?\s+it"
+    r"|(?P<phrase>(?:point(?:s|ed|ing)?|spell(?:s|ed|ing)?)\s+out|went\s+on\s+to\s+say|went\s+on(?=\s*:)|made\s+clear"
+    r"|put(?:s|ting)?\s+it"
     r"|(?:shot|shoots|fired|fires)\s+back)"
     # "in her words", "in Okafor's own words"
     r"|(?P<words>in\s+(?P<owner>his|her|their|[\w’'\-]+(?:'s|’s))\s+(?:own\s+)?words)"
@@ -174,6 +175,9 @@ _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
                                       r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
+_PARTICIPLE_LINK = re.compile(r",\s*(?:before|after|while|without|then)$")
+_BARE_ANTECEDENTS = frozenset({"those", "people", "anyone", "everyone", "others", "many", "some", "few"})
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + r")\b")
 _BLANKS = re.compile(r"\s+")
 _ASIDE_WORDS = frozenset({"however", "though", "too", "also", "again", "then"})
@@ -344,8 +348,8 @@ _CONDITION_THEN_PRONOUN = re.compile(r"[^,;:.!?\"“”«»]{3,150}?\s(?=(?:it|h
                                      r"could|can|should|might|may|must|won['’]t|wouldn['’]t)\b)")
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
 # "During the meeting the parties exchanged views": a fronted phrase with no comma, then the clause's subject
-_FRONTED_THEN_SUBJECT = re.compile(r"(?:during|in|on|at|following)\s+(?:[\w’'\-]+\s+){1,4}?"
-                                   r"((?:the|he|she|they|we)\s)", re.IGNORECASE)
+_FRONTED_THEN_SUBJECT = re.compile(r"(?:during|in|on|at|following)\s+(?:(?!(?:after|before|when|while|since|as|until|"
+                                   r"because|if|once)\b)[\w’'\-]+\s+){1,4}?((?:the|he|she|they|we)\s)", re.IGNORECASE)
 _FRONTED = frozenset("""speaking asked in at on after before while when as late early during following responding
     addressing writing talking commenting questioned pressed interviewed later earlier separately meanwhile
     also however elsewhere describing calling asked answering replying reacting
@@ -1081,6 +1085,11 @@ class Rules:
         if relative_clause is not None:
             # "a diplomat from a third country who was briefed on the talks said": the antecedent speaks
             antecedent = self.speaker_before(unit_start, relative_clause.start())
+            if antecedent is not None and len(antecedent[2]) == 1 and norm(antecedent[2][0]) in _BARE_ANTECEDENTS:
+                # "Those who know both women say": the pronoun is nobody without its clause
+                clause_end = relative_clause.start() + len(relative_clause.group().rstrip())
+                clause_words = [w.group() for w in WORD.finditer(self.text, antecedent[0], clause_end)]
+                return antecedent[0], clause_end, clause_words
             if antecedent is not None and (antecedent[2][0][0].isupper() or norm(antecedent[2][-1]) in ROLE_NOUNS
                                            or norm(description_head(antecedent[2])) in ROLE_NOUNS):
                 return antecedent
@@ -1218,6 +1227,7 @@ class Rules:
             return None
         best_start = None
         accepted = None  # the leftmost word the scan accepted
+        near = end_index  # where the noun phrase's own words end (before "in the ministry")
         j = i
         while j >= 0:
             word = words[j][2]
@@ -1246,9 +1256,11 @@ class Rules:
                     continue
                 if j >= 2 and norm(words[j - 1][2]) in {"in", "inside", "on"} and norm(words[j - 2][2]) in ROLE_NOUNS:
                     j -= 1  # "a Norlandic official in the room": the official, not the room
+                    near = j  # its modifiers are counted from here ("a senior official in the foreign ministry")
                     continue
                 if j >= 3 and f"{norm(words[j - 2][2])} {norm(words[j - 1][2])}" in _SOURCE_LINKS and (
-                        norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS or words[j - 3][2][0].isupper()):
+                        norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS or words[j - 3][2][0].isupper()
+                        or _is_people_plural(norm(words[j - 3][2]))):
                     j -= 3  # "a Norlandic official familiar with the document": the source is the official
                     continue
                 best_start = j
@@ -1269,7 +1281,7 @@ class Rules:
                 pass  # "Calloway and Dragunov", "The Granite House and the Citadel"
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
-            elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or (
+            elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or near - j <= 3 or (
                     # "Valmoran foreign affairs ministry spokesman Benali Cherif": a longer run before a role
                     end_index - j <= 7 and word.isalpha() and _lower_run_to_a_role(words, j, end_index)) or (
                     w.endswith("ed") and j > 0 and norm(words[j - 1][2]) in DETERMINERS) or (
@@ -1520,6 +1532,9 @@ class Rules:
             form = cue.group().lower()
             if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.endswith("ing")):
                 return start + len(before) - 1
+            linked = _PARTICIPLE_LINK.search(before) if form.endswith("ing") else None
+            if linked and self.doc.quotation_covering(start + linked.start()) is None:
+                return start + linked.start()  # '"...", before adding that ...': the next quote's cue
             if (form in _AS_PASSED_ON and before.endswith(", as") and _AS_PASSED_ON_BY.match(text, cue.end())
                     and self.doc.quotation_covering(start + len(before) - 4) is None):
                 return start + len(before) - 4  # "..., as reported by Ostra-Press": the medium, not the content
@@ -1606,6 +1621,9 @@ class Rules:
         if _ADVERBIAL_TO_END.match(rest) or (time_words and _ADVERBIAL_TO_END.match(self.text, pos, limit)):
             return True  # (from the cue: "said in a joint statement released on Monday.")
         if _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(rest) or _IN_A_TITLED_WORK.match(self.text, pos, limit):
+            return True
+        closed = _TIME_BEFORE_PUNCTUATION.match(self.text, pos, limit)  # "said in a statement on Thursday, warning"
+        if closed and _COMMA_THEN_QUOTE_OR_PARTICIPLE.match(self.text, closed.end(), limit):
             return True
         joined = _ADVERBIAL_THEN_NEW_CLAUSE.match(self.text, pos, limit)
         if joined and _starts_with_clause(self.text, joined.end(), limit):
@@ -1818,6 +1836,8 @@ class Rules:
                 elif rest.strip()[:1] in _OPENING or any(_starts_with_clause(piece, 0, len(piece))
                                                            for piece in rest.split(", ") if piece.strip()):
                     participle = False  # 'Based on her actions, "I don't see how ...," X said': S after it
+            if norm(first) in _SUBORDINATORS and "," not in segment and not joined:
+                return None  # "Although there is no such overlap, X said, "Q"": a subordinate clause alone
             if (norm(first) in _FRONTED and "," not in segment and not joined and not fronted_then_clause) \
                     or participle or not (
                     _looks_like_clause(segment) or (loose and _may_be_a_clause(segment))):
@@ -1988,7 +2008,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
     subject_pronoun = prev_word is not None and norm(prev_word.group(1)) in {"he", "she", "they", "we", "i"}
-    if form in _NOUNISH and not subject_pronoun and (
+    participle_after_comma = form.endswith("ing") and text[max(unit.start, cue.start() - 3):cue.start()].rstrip(
+        ).endswith(",") and _THAT_OR_COLON.match(text[cue.end():unit.end]) is not None  # ", warning that S"
+    if form in _NOUNISH and not subject_pronoun and not participle_after_comma and (
             not _THAT_OR_COLON.match(text[cue.end():unit.end]) or not (
             prev_word and (norm(prev_word.group(1)) in PRONOUNS or norm(prev_word.group(1)) in AUXILIARIES
                            or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
@@ -1996,6 +2018,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return []  # "the fifth state that", "Editor's note:": a verb use has a subject and "that"/a colon
     if form in _NOUNISH and _THAT_THEN_AUXILIARY.match(text, cue.end(), unit.end):
         return []  # "Rust Belt states that have suffered": a relative clause on a plural noun
+    following = _NEXT_WORD.match(text, cue.end())
+    if following and f"{form} {following.group(1).lower()}" in _SOURCE_LINKS:
+        return []  # "two diplomats briefed on the plans said": part of the speaker, not a cue
     if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
         return []  # "so-called": a scare quote, nobody is said to say it
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
