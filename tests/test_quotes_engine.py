@@ -1153,3 +1153,9 @@ def test_phrases_that_open_a_content_or_a_speaker(text, expected):
 ])
 def test_more_wire_attributions(text, expected):
     assert found(text) == expected
+
+
+def test_a_new_clause_subject_after_comma_and_keeps_its_parenthetical():
+    text = ("The so-called \u201csecret protocol\u201d appears in neither account, and Valmoran Foreign Minister "
+            "Lena Aurich, who hosted the talks, said on Tuesday that \u201cnothing was signed.\u201d")
+    assert found(text) == [("direct", "nothing was signed.", "Valmoran Foreign Minister Lena Aurich")]

@@ -348,3 +348,17 @@ def test_a_first_name_with_an_age_is_a_person_pronouns_find():
     text = ("Locals weigh summit\n\nTomas, 41, runs a cafe by the harbour. He says the closures cost him a week.\n\n"
             "Around the corner, Anneke, 29, is less bothered. She says the town felt \"like a film set\".")
     assert [speaker for _, speaker in speakers(text)] == ["Tomas", "Anneke"]
+
+
+def test_the_statement_is_the_office_that_issued_it():
+    text = ("Tarsenia wants a seat\n\nBRENHOLT \u2014 Tarsenia will press for a seat, the prime minister's office said "
+            "in a statement on Thursday.\n\nThe statement, issued after a cabinet meeting, said the talks were overdue. "
+            "\u00abDialogue is better than silence,\u00bb it said.")
+    assert [speaker for _, speaker in speakers(text)] == ["prime minister's office"] * 3
+
+
+def test_a_clause_after_a_colon_has_its_own_subject():
+    text = ("Calloway smiles\n\nWhen Miriam T. Calloway left the guesthouse, having spent four hours across a table "
+            "from Pavel A. Dragunov, she did something that her officials, who had prepared her for most things, had "
+            "not expected: she smiled, and told the waiting reporters that it had been \u201ca better day\u201d.")
+    assert speakers(text) == [("it had been \u201ca better day\u201d", "Miriam T. Calloway")]

@@ -175,6 +175,7 @@ _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
                                       r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
+_CLOCK_COLON = re.compile(r"\d:\d")
 _PARTICIPLE_LINK = re.compile(r",\s*(?:before|after|while|without|then)$")
 _BARE_ANTECEDENTS = frozenset({"those", "people", "anyone", "everyone", "others", "many", "some", "few"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
@@ -246,7 +247,10 @@ _DOCUMENT_ISSUER = re.compile(
     r"(?i:" + _DOCUMENT_WORDS + r"\s+(?:(?:issued|released|published|put\s+out|sent|circulated)\s+)?(?:by|from))\s+"
     r"(?P<by>(?:the\s+)?[A-Z])"
     r"|(?P<subject>(?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}(?:\s+(?:mission|ministry|embassy|office|"
-    r"government|campaign|delegation|council|committee|agency|department|party))?)\s+(?:(?:said|says|announced|added)\s+"
+    r"government|campaign|delegation|council|committee|agency|department|party))?"
+    # "the prime minister's office said in a statement"
+    r"|[Tt]he\s+(?:[\w’'\-]+\s+){0,3}?(?:mission|ministry|embassy|office|government|campaign|delegation|council|"
+    r"committee|agency|department|party|service))\s+(?:(?:said|says|announced|added)\s+"
     r"(?:\w+\s+)?in\s+an?|(?:(?:has|have|had)\s+)?(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?\s+"
     r"(?:an?|its|their|his|her)"
     r")\s+(?:[\w\-]+,?\s+){0,3}?(?i:" + _DOCUMENT_WORDS + r")")
@@ -1197,7 +1201,9 @@ class Rules:
             if found is None:
                 continue
             if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS or (
-                    found[0] == 1 and norm(words[0][2]) in _SENTENCE_ADVERBS):  # "Even the Granite House, in ...,"
+                    found[0] == 1 and norm(words[0][2]) in _SENTENCE_ADVERBS) or (  # "Even the Granite House, in ...,"
+                    found[0] >= 2 and norm(words[found[0] - 1][2]) in {"and", "but"} and words[found[0] - 2][2] == ","):
+                # (", and Lena Aurich, who hosted the talks, said": a new clause's subject)
                 if found[0] == 0:
                     return j
                 fallback = fallback if fallback is not None else j
@@ -1379,6 +1385,9 @@ class Rules:
     def clause_subject(self, unit: Unit, limit: int) -> tuple[int, int, list[str]] | None:
         """The subject that opens a unit's main clause (after a fronted adverbial, if any)."""
         start = max(self.doc.body_start(unit), self.text.rfind(";", unit.start, limit) + 1)
+        colon = self.text.rfind(":", start, limit)
+        if colon >= 0 and self.doc.quotation_covering(colon) is None and not _CLOCK_COLON.match(self.text, colon - 1):
+            start = colon + 1  # "... had not expected: she smiled, and told reporters that S"
         words = _words(self.text, start, limit)
         k = 0
         while k < len(words):
