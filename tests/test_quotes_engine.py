@@ -1159,3 +1159,29 @@ def test_a_new_clause_subject_after_comma_and_keeps_its_parenthetical():
     text = ("The so-called \u201csecret protocol\u201d appears in neither account, and Valmoran Foreign Minister "
             "Lena Aurich, who hosted the talks, said on Tuesday that \u201cnothing was signed.\u201d")
     assert found(text) == [("direct", "nothing was signed.", "Valmoran Foreign Minister Lena Aurich")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Senator Ivo Marek (L-Esterby) said in \u201908 that the early vote threw old assumptions into doubt.",
+                 [("indirect", "the early vote threw old assumptions into doubt", "Senator Ivo Marek")],
+                 id="a-clipped-year-in-the-bridge"),
+    pytest.param("Halvik said much of his talk with Voss was about the strait.",
+                 [("indirect", "much of his talk with Voss was about the strait", "Halvik")], id="much-of-as-subject"),
+    pytest.param("Aides said more than 1 million donors had given to the campaign.",
+                 [("indirect", "more than 1 million donors had given to the campaign", "Aides")],
+                 id="more-than-as-subject"),
+    pytest.param("Many days, former employees said, she would stay at the office past midnight.",
+                 [("indirect", "Many days, former employees said, she would stay at the office past midnight",
+                   "former employees")], id="employees-are-people"),
+    pytest.param("Sixty-six percent said it made no difference to them. Another 19 percent said they would not vote.",
+                 [("indirect", "it made no difference to them", "Sixty-six percent"),
+                  ("indirect", "they would not vote", "Another 19 percent")], id="a-percentage-speaks"),
+    pytest.param('"Many were upset," said former Senator Ivo Marek (L-Esterby), one of the original \u201cbig four\u201d '
+                 'negotiators.', [("direct", "Many were upset,", "former Senator Ivo Marek")],
+                 id="a-scare-quote-in-the-apposition"),
+    pytest.param("Six months ago, the senator said, the press considered him a fringe candidate.",
+                 [("indirect", "Six months ago, the senator said, the press considered him a fringe candidate",
+                   "the senator")], id="six-months-ago-is-no-clause"),
+])
+def test_quantities_years_and_appositions(text, expected):
+    assert found(text) == expected

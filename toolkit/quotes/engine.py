@@ -434,7 +434,7 @@ _LEAD_SPACE = re.compile(r"\s*")
 _LEAD_ADVERB = re.compile(r"(?:\s+[a-z]+ly\b)?\s*,?\s*")
 _COMMA_THEN_QUOTE_OR_PARTICIPLE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:[\"“„«‘']|(?:\w+ing|according)\b)")
 # (the apposition may hold a title in quotation marks: ', author of "Beyond the Thaw," a history of ...')
-_APPOSITION_TO_END = re.compile(r"\s*,\s*(?:[^\"“”«»]|[“\"][A-Z][^\"“”«»]{0,60}?[”\"]){0,300}?"
+_APPOSITION_TO_END = re.compile(r"\s*,\s*(?:[^\"“”«»]|[“\"][^\"“”«»]{1,60}?[”\"]){0,300}?"
                                 r"(?:[.!?]\s*$|,\s*(?:\w+ing\b|[\"“„«‘']))")
 # what may follow the cue of a sentence that is only an attribution: "said Marek.", "Marek said on Friday."
 _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yesterday|today|[A-Z][\w.’'\-]*)){0,4}"
@@ -499,6 +499,9 @@ _NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=
                             r"|((?:\s+[\w’'\-.,]+){9,24}?)\s+as\s+(?=[\"“„«‘'])")
 
 
+_QUANTITY_SUBJECT = re.compile(r"\s*(?:(?:much|many|most|some|all|none|each|few|part|half)\s+of\s+(?:the|his|her|its|their|"
+                               r"this|that|these|those|our|my)\b|(?:more|fewer|less)\s+than\s+(?:\d|one|two|three|"
+                               r"a\s+(?:dozen|third|quarter|half)|half))", re.IGNORECASE)
 # A time word's possessive opening a clause: "Monday's vote was close", "last week's talks failed"
 _POSSESSIVE_OPENING = re.compile(r"\s*(?:(?:last|this|next|past)\s+)?[^\W\d_][\w\-]*['’]s\s", re.IGNORECASE)
 
@@ -517,6 +520,8 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         return True  # "he’ll still back", "they're ready": a subject and its verb in one word
     if first in _PRONOUN_SUBJECTS_NOT_CONTENT and len(words) > 1 and words[1].islower() and _VERBISH.fullmatch(words[1]):
         return True  # "this was the only chance" (not "this week"), "nothing was promised" (not "said nothing")
+    if _QUANTITY_SUBJECT.match(text, start):
+        first = ""  # "much of his discussion was", "more than 1 million donors made": a quantity as subject
     if (first in BRIDGE_STARTERS and not _POSSESSIVE_OPENING.match(text, start)) or first in _NOT_CONTENT_STARTS \
             or first == "to" or (words[0].islower() and first.endswith("ly")):
         return False  # "on Monday the plan ..." opens no clause; "Monday's vote was close" does
@@ -570,6 +575,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             return True  # "she respects", "they want": after a subject pronoun comes the verb
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1][0].isupper()
               and not relative and norm(words[k - 1]) not in DETERMINERS and w not in DETERMINERS
+              and norm(words[k - 1]) not in _COUNT_WORDS  # "Six months ago" is no "Norland wants"
               and w not in _NOT_VERBS_AFTER_NAME):
             return True  # "Norland wants", "the Kremlin insists"; not "Like his", "Among its"
         elif (word.islower() and w.endswith("s") and not w.endswith("ss") and _is_adverb(words[k - 1])
@@ -680,7 +686,7 @@ def _is_agent_plural(word: str) -> bool:
     """A plural that may name people by what they do (``traders``, ``investors``, ``fishermen``);
     many such words name things (``banners``), so they count only where a subject starts."""
     return (word.endswith(("ers", "ors")) and len(word) > 5 and word not in _THINGS_IN_ERS) or (
-        word.endswith("men") and len(word) > 4)
+        word.endswith("men") and len(word) > 4) or (word.endswith("ees") and word not in _THINGS_IN_EES)
 
 
 # Plurals in -ers/-ors that name things, not people ("traders", "investors" do)
@@ -688,6 +694,9 @@ _THINGS_IN_ERS = frozenset("""others papers numbers letters orders matters cente
     answers factors sectors errors doors floors colors colours mirrors corners chambers headquarters quarters
     computers servers meters metres filters markers layers towers tractors motors rumors rumours helicopters banners
     posters stickers fliers flyers containers trailers headers""".split())
+_COUNT_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split())
+_THINGS_IN_EES = frozenset("fees trees degrees guarantees decrees knees coffees bees".split())
 _COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions",
                                 "respondents", "participants", "attendees",
                                 "media", "agencies", "outlets", "newspapers", "broadcasters", "tabloids"})
@@ -1222,6 +1231,11 @@ class Rules:
         head = words[i][2]
         if head == "%" and i > 0 and words[i - 1][2][0].isdigit():
             return i - 1, i  # "42% say"
+        if norm(head) == "percent" and i > 0 and (words[i - 1][2][0].isdigit() or norm(words[i - 1][2]).replace(
+                "-", " ").split()[-1] in _COUNT_WORDS):
+            if i > 1 and norm(words[i - 2][2]) in DETERMINERS | {"another", "some", "only", "about", "nearly", "just"}:
+                return i - 2, i  # "Another 19 percent said"
+            return i - 1, i  # "Sixty-six percent said", "42 percent say"
         if head.isdigit() and i > 1 and words[i - 1][2] == "," and words[i - 2][1] == words[i - 1][0] == words[i][0] - 1:
             return i - 2, i  # "at least 21,000 said": the whole number, its comma is no clause's
         lowered = norm(head)
@@ -1688,6 +1702,8 @@ class Rules:
                 return e, addressee, True
             if w == "state" and _STATE_MODIFIES.match(self.text, e):
                 continue  # "told Ostra-Press, the state news agency, ...": not a cue
+            if word in {"’", "'"} and self.text[e:e + 2].isdigit():
+                continue  # "said in ’08 that": a year, not a quotation mark
             if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (
                     w in CUE_FORMS and k > 0 and word.islower() and not (w in _NOUNISH and _is_noun_after_determiner(
                         [x[2] for x in words[max(0, k - 4):k]])) and norm(words[k - 1][2]) not in DETERMINERS
@@ -1775,6 +1791,7 @@ class Rules:
         demonstrative_subject = (first is not None and norm(first.group()) in _PRONOUN_SUBJECTS_NOT_CONTENT
                                  and _starts_with_clause(text, start, unit.end))
         possessive = _POSSESSIVE_OPENING.match(text, start) is not None  # "said Monday's vote was ...": a subject
+        possessive = possessive or _QUANTITY_SUBJECT.match(text, start) is not None  # "said much of it was ..."
         if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject
                          and not possessive) or not first.group()[0].isalnum():
             return None
