@@ -1185,3 +1185,29 @@ def test_a_new_clause_subject_after_comma_and_keeps_its_parenthetical():
 ])
 def test_quantities_years_and_appositions(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Contrast that with Voss, who has called the pact "folly," and Marek, who says it is "a disaster."',
+                 [("direct", "folly,", "who"), ("mixed", 'it is "a disaster."', "who")],
+                 id="a-closing-mark-is-no-next-content"),
+    pytest.param("Few would admit it, but Senator Ivo Marek (a Norlandic liberal so young he has been mistaken for an "
+                 "intern) says he was adrift after the election.",
+                 [("indirect", "he was adrift after the election", "Senator Ivo Marek")], id="a-long-bracket-after-a-name"),
+    pytest.param("Deborah Reyna - Marek's partner and co-host on his channel - told the Ledger that he turned in 2002.",
+                 [("indirect", "he turned in 2002", "Deborah Reyna")], id="spaced-hyphens-after-a-name"),
+    pytest.param("Voss fans told the Ledger that the rally had changed their minds.",
+                 [("indirect", "the rally had changed their minds", "Voss fans")], id="fans-are-people"),
+    pytest.param('Aurich, who told the Senate when asked about the inquiry: "That matter is with the police."',
+                 [("direct", "That matter is with the police.", "who")], id="when-asked-before-a-colon"),
+    pytest.param('"Absolutely," he said when asked by a reporter if that remained his view.',
+                 [("direct", "Absolutely,", "he")], id="when-asked-if-is-no-content"),
+])
+def test_asides_and_occasions_around_a_cue(text, expected):
+    assert found(text) == expected
+
+
+def test_spaced_hyphens_after_a_common_noun_set_off_no_speaker():
+    # "He struggles with a basic task - bragging - conceding that ...": the task is not the speaker
+    assert not [q for q in extract_quotes("He struggles with a basic task - bragging - conceding that it is hard.")
+                if "task" in (q.speaker_mention or "")]

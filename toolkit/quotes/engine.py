@@ -222,8 +222,8 @@ _CITING_ASIDE = re.compile(r"\s*,\s*citing\s+([^,;:\"“”«»]{2,120}?)\s*,\s*
 _PRONOUN_FORMS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}
 _SENTENCE_ADVERBS = frozenset({"even", "only", "but", "and", "yet", "so", "also", "still"})
 # An aside set off by dashes right before a cue: "X — after a long pause — told me"
-_ANY_DASH = re.compile(r"—|–|--")
-_DASH_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–\n]{1,200}?)\s*(?:—|–|--)\s*$")
+_ANY_DASH = re.compile(r"—|–|--| - ")
+_DASH_ASIDE = re.compile(r"\s(?:—|–|--|-(?=\s))\s*([^—–\n]{1,200}?)\s*(?:—|–|--|(?<=\s)-)\s*$")
 # A name opening an aside, up to its comma or end: "Ivo Marek, who lost in 2012"
 _NAME_AT_START = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,4}(?=\s*(?:,|$))")
 # "X, who said (that) S, ...": content that opens inside a relative clause about its speaker
@@ -697,7 +697,7 @@ _THINGS_IN_ERS = frozenset("""others papers numbers letters orders matters cente
 _COUNT_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split())
 _THINGS_IN_EES = frozenset("fees trees degrees guarantees decrees knees coffees bees".split())
-_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions",
+_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions", "fans",
                                 "respondents", "participants", "attendees",
                                 "media", "agencies", "outlets", "newspapers", "broadcasters", "tabloids"})
 
@@ -1123,6 +1123,9 @@ class Rules:
                     break
                 aside_end = s  # "X — long proud of it — both said": the aside ends before "both"
             aside = _DASH_ASIDE.search(self.text, unit_start, aside_end)
+            if aside is not None and self.text[aside.start() + 1:aside.start() + 3] == "- " and not self.text[
+                    unit_start:aside.start()].rstrip().split()[-1:][0][:1].isupper():
+                aside = None  # spaced hyphens set off an aside only after a name ("Deborah Reyna - his partner - told")
         if aside is not None:
             # "A former rival -- Ivo Marek, who lost in 2012 -- said": the name set off by dashes speaks;
             # "Tallin — after a long pause — told me": the subject before the dashes does
@@ -1225,7 +1228,7 @@ class Rules:
             j = i
             while j >= 0 and words[j][2] != "(":
                 j -= 1
-            if j > 0 and i - j <= 8:
+            if j > 0 and i - j <= 25:  # "Sen. Ivo Marek (a Norlandic Democrat so boyish he ...) says"
                 i = j - 1
         end_index = i
         head = words[i][2]
@@ -1704,6 +1707,9 @@ class Rules:
                 continue  # "told Ostra-Press, the state news agency, ...": not a cue
             if word in {"’", "'"} and self.text[e:e + 2].isdigit():
                 continue  # "said in ’08 that": a year, not a quotation mark
+            if w in CUE_FORMS and k > 0 and norm(words[k - 1][2]) in {"when", "if", "after", "once"} and next(
+                    (x[2] for x in words[k + 1:16] if x[2] in {":", "that"}), None) == ":":
+                continue  # 'told Congress when asked about it: "Q"': the occasion, not another cue
             if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (
                     w in CUE_FORMS and k > 0 and word.islower() and not (w in _NOUNISH and _is_noun_after_determiner(
                         [x[2] for x in words[max(0, k - 4):k]])) and norm(words[k - 1][2]) not in DETERMINERS
@@ -1827,6 +1833,9 @@ class Rules:
         else:
             return None
         start = floor
+        closing = self.doc.quotation_covering(floor)
+        if closing is not None and closing.close == floor:
+            start = floor + 1  # 'called it "insanity," and Marek, who says': past the last quote's closing mark
         colon = max(text.rfind(":", floor, left_end), text.rfind(";", floor, left_end))
         if colon >= 0 and self.doc.quotation_covering(colon) is None:
             start = colon + 1  # "At the same time, X is true: S, according to Y" - S only
