@@ -1211,3 +1211,16 @@ def test_spaced_hyphens_after_a_common_noun_set_off_no_speaker():
     # "He struggles with a basic task - bragging - conceding that ...": the task is not the speaker
     assert not [q for q in extract_quotes("He struggles with a basic task - bragging - conceding that it is hard.")
                 if "task" in (q.speaker_mention or "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('"We need to know what the chairs cost," Pell, 44, a marine engineer, told the Courier.',
+                 [("direct", "We need to know what the chairs cost,", "Pell")], id="an-age-in-the-apposition"),
+    pytest.param("The crown rose 1.4 percent, according to data from Corvane Analytics.",
+                 [("indirect", "The crown rose 1.4 percent", "Corvane Analytics")], id="data-from-its-source"),
+    pytest.param('"Title Sponsor" was the top level that year, according to an archived version of the site from 2010.',
+                 [("mixed", '"Title Sponsor" was the top level that year',
+                   "an archived version of the site")], id="a-year-is-no-issuer"),
+])
+def test_issuers_and_ages(text, expected):
+    assert found(text) == expected

@@ -362,3 +362,14 @@ def test_a_clause_after_a_colon_has_its_own_subject():
             "from Pavel A. Dragunov, she did something that her officials, who had prepared her for most things, had "
             "not expected: she smiled, and told the waiting reporters that it had been \u201ca better day\u201d.")
     assert speakers(text) == [("it had been \u201ca better day\u201d", "Miriam T. Calloway")]
+
+
+def test_sides_ages_and_readouts():
+    text = ("Harbour counts cost\n\nBy the quay, Aksel, a 47-year-old trawlerman, was less charmed. "
+            "\"They closed the harbour,\" he said.\n\n"
+            "Across from her, Pavel A. Dragunov, the Ostravian security chief, was not reading. "
+            "\"I had read everything on the plane,\" the Ostravian said later.\n\n"
+            "The talks covered radar, according to the Citadel's readout. The Granite House version says the talks "
+            "were frank. The Institute said it would publish a paper.")
+    assert [speaker for _, speaker in speakers(text)] == [
+        "Aksel", "Pavel A. Dragunov", "Citadel", "Granite House", "Institute"]

@@ -191,7 +191,8 @@ _SUBORDINATE_AFTER_ATTRIBUTION = re.compile(r"\s*,\s+(?:because|since|although|t
 _LAST_CLAUSE_OPENING = re.compile(r"(?:\s(?:-|--|—|–)\s+(?:and\s+|but\s+)?|\(|;\s*)(?=[^-—–(;]*$)")
 # Documents that carry their author's words
 _DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript|communiqu[eé]|note|message|tweet|"
-                   r"post|video|article|report|op-ed|column|essay|filing|brief|document|summary|notice|ad|advertisement)")
+                   r"post|video|article|report|op-ed|column|essay|filing|brief|document|summary|notice|ad|advertisement|"
+                   r"version|data|figures)")
 # 'said the talks had been "serious" but declined to go into details': what the speaker left out
 _LEFT_OUT_AFTER = re.compile(r"\s+but\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|go\s+into|give|provide|"
                              r"say|discuss|answer|specify)|(?:did|would|could)(?:\s+not|n['’]t)\s+(?:elaborate|say|"
@@ -1210,8 +1211,8 @@ class Rules:
             if j < 0:
                 continue
             found = self._np_ending_at(words, j)
-            if found is None:
-                continue
+            if found is None or (found[0] == found[1] and words[j][2].isdigit()):
+                continue  # (", 44, a marine engineer,": an age, the name is before it)
             if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS or (
                     found[0] == 1 and norm(words[0][2]) in _SENTENCE_ADVERBS) or (  # "Even the Granite House, in ...,"
                     found[0] >= 2 and norm(words[found[0] - 1][2]) in {"and", "but"} and words[found[0] - 2][2] == ","):
@@ -1948,7 +1949,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         author = _DOCUMENT_BY.match(text, speaker[1]) if _DOCUMENT_NOUN.search(" ".join(speaker[2][:4])) else None
         if author is not None:
             # "according to a statement released by the Granite House": the Granite House speaks
-            speaker = rules.speaker_after(author.end(), unit.end) or speaker
+            issuer = rules.speaker_after(author.end(), unit.end)
+            speaker = issuer if issuer is not None and not issuer[2][0][0].isdigit() else speaker  # (not "from 2010")
         if (last is not None and last.via is None and last.speaker_start is not None
                 and _ATTRIBUTION_TAIL.fullmatch(text, max(last.end, last.cue_end or 0, last.speaker_end), cue.start())
                 and rules.attribution_ends_clause(speaker[1], unit.end)):
@@ -2285,7 +2287,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         author = _DOCUMENT_BY.match(text, speaker[1]) if _DOCUMENT_NOUN.search(" ".join(speaker[2][:4])) else None
         if author is not None:
             # '"Q," said a statement from the Ostravian Security Council': the council speaks
-            speaker = rules.speaker_after(author.end(), unit.end) or speaker
+            issuer = rules.speaker_after(author.end(), unit.end)
+            speaker = issuer if issuer is not None and not issuer[2][0][0].isdigit() else speaker
         if any(w.islower() and _VERBISH.fullmatch(w) and norm(speaker[2][k - 1]) not in DETERMINERS
                and f"{norm(w)} {norm(speaker[2][k + 1]) if k + 1 < len(speaker[2]) else ''}" not in _SOURCE_LINKS
                for k, w in enumerate(speaker[2]) if k):
@@ -2523,6 +2526,16 @@ class Resolver:
                         return ahead
                 return Resolution(_strip_article(text), "person", "name")
         # descriptions
+        if (len(words) == 2 and lowered[0] == "the" and is_place_word(words[1]) and lowered[1] not in ORGANISATION_WORDS
+                and lowered[1].endswith(_NATIONALITY_ENDINGS)):
+            # "the Ostravian said later": the person of that side named last, in the last three sentences
+            side = stem_place(words[1])
+            for _sentence, mentions in self.index.persons_before(start, sentences_back=3):
+                self.index.ensure_descriptors()
+                fitting = [m.entity for m in mentions if side in self.index.entities[m.entity].places]
+                if fitting:
+                    entity = self.index.entities[fitting[-1]]
+                    return Resolution(entity.name, "person", "description:side", entity.id)
         age = _AGE_DESCRIPTION.fullmatch(" ".join(words))
         if age is not None:
             # "the 61-year-old": the person the article gave that age ("Dragunov, 61, a former officer")
@@ -2588,6 +2601,8 @@ class Resolver:
         name = list(words[1:-1] if norm(words[0]) in {"the", "that", "this", "a", "an"} else words[:-1])
         if not name or not all(w[0].isupper() for w in name):
             return None
+        if name[-1].endswith(("'s", "’s")):
+            name[-1] = name[-1][:-2]  # "the Citadel's readout": the Citadel's
         if len(name) == 1 and norm(name[0]).endswith(_NATIONALITY_ENDINGS):
             issuer = self._document_issuer(start, named=name[0])
             if issuer is not None:

@@ -290,7 +290,8 @@ class EntityIndex:
             gender = run.gender
             known = self._existing_person(run.last_key, run.first_key)
             if known is None and len(run.name) == 1 and not run.titled and run.file_key not in FIRST_NAME_GENDER \
-                    and not _AGE_AFTER_NAME.match(text, origin + run.name_end):  # "Anneke, 29, is less bothered"
+                    and not _AGE_AFTER_NAME.match(text, origin + run.name_end) \
+                    and not _AGED_APPOSITION.match(text, origin + run.name_end):  # "Anneke, 29,", "Aksel, a 47-year-old"
                 # a lone capitalised word nobody was introduced under: a place or an organisation
                 self._add_organisation(run.label, name_start, origin + run.name_end, person_like=True)
                 continue
@@ -302,7 +303,8 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
-                if len(run.name) == 1 and _AGE_AFTER_NAME.match(text, origin + run.name_end):
+                if len(run.name) == 1 and (_AGE_AFTER_NAME.match(text, origin + run.name_end)
+                                           or _AGED_APPOSITION.match(text, origin + run.name_end)):
                     descriptors.add("person")  # "Anneke, 29,": a first name with an age (vox pops)
                 if len(run.name) > 1 and not (run.titled or gender or run.has_initial or descriptors & ROLE_NOUNS):
                     # "The mayor, Jorund Halvik," / "Jorund Halvik, the mayor,": a role in apposition says person;
@@ -556,6 +558,7 @@ class EntityIndex:
 
 
 _AGE_AFTER_NAME = re.compile(r",\s*\d{1,3}\s*,")
+_AGED_APPOSITION = re.compile(r",\s*an?\s+\d{1,3}-year-old\b")  # "Aksel, a 47-year-old trawlerman,"
 _PLACE_PREPOSITIONS = ("in", "to", "from", "at", "into", "near", "outside", "across", "around", "toward", "towards")
 _DEMONYM_ENDINGS = ("ic", "ian", "an", "ese", "ish", "i")
 
