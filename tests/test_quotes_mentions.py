@@ -373,3 +373,20 @@ def test_sides_ages_and_readouts():
             "were frank. The Institute said it would publish a paper.")
     assert [speaker for _, speaker in speakers(text)] == [
         "Aksel", "Pavel A. Dragunov", "Citadel", "Granite House", "Institute"]
+
+
+def test_a_bare_surname_two_people_share_is_the_one_introduced_first():
+    text = ("Tobias Wrenfield dies at 84\n\nESTERBY \u2014 Tobias E. Wrenfield, the Norlandic diplomat, has died. "
+            "\"He watched every minute of it,\" his daughter, Agnes Wrenfield, said.\n\n"
+            "His death came days after Miriam T. Calloway met Pavel A. Dragunov in Port Halden.\n\n"
+            "Born in Kestrelby, Wrenfield joined the foreign service at 24. He liked to say he had learned Ostravian "
+            "from taxi drivers.\n\nHis team and an Ostravian team led by Grigor Maslenko signed an accord in 2009.\n\n"
+            "\"Negotiation is mostly sitting,\" he once said.")
+    assert speakers(text)[-1] == ("Negotiation is mostly sitting,", "Tobias E. Wrenfield")
+
+
+def test_a_pronoun_inside_a_quotation_says_nothing_of_the_speakers_gender():
+    text = ("Hotline\n\nRear Admiral Piet Halvorsen and Colonel Yuri Korsak met on Friday.\n\n"
+            "Harbourmaster Greta Olund said she had heard promises before.\n\n"
+            "Halvorsen, told of her remark, smiled. \u201cShe is right to be sceptical,\u201d he said.")
+    assert speakers(text)[-1] == ("She is right to be sceptical,", "Piet Halvorsen")

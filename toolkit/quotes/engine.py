@@ -175,6 +175,7 @@ _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
                                       r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
+_OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 _CLOCK_COLON = re.compile(r"\d:\d")
 _PARTICIPLE_LINK = re.compile(r",\s*(?:before|after|while|without|then)$")
 _BARE_ANTECEDENTS = frozenset({"those", "people", "anyone", "everyone", "others", "many", "some", "few"})
@@ -2368,6 +2369,7 @@ class Resolver:
         self.named_in_quote: set[int] = set()  # people named inside the quote being attributed
         self._quote_starts: list[int] = []
         self._organisations: list[tuple[int, str]] = []  # (position, name) of organisations resolved so far
+        self._infer_genders()
 
     def _organisation_opening_sentence_before(self, pos: int) -> Entity | None:
         """The organisation that opens the sentence before the one ``pos`` opens, if any."""
@@ -2382,6 +2384,26 @@ class Resolver:
             if entity.type == "organisation":
                 return entity
         return None
+
+    def _infer_genders(self) -> None:
+        """``Wrenfield joined the foreign service at 24. He liked to say ...``: a person of unknown
+        gender who opens a sentence takes the gender of a pronoun that opens the next one."""
+        starts = self.doc.sentence_starts
+        entities = self.index.entities
+        for mention in self.index.mentions:
+            entity = entities[mention.entity]
+            if entity.type != "person" or entity.gender is not None:
+                continue
+            k = bisect_right(starts, mention.start) - 1
+            if k < 0 or k + 1 >= len(starts) or any(
+                    entities[e].type == "person" for e in self.index.entities_named_in(starts[k], mention.start)):
+                continue  # someone else is named first in the sentence
+            if any(entities[e].type == "person" and e != mention.entity
+                   for e in self.index.entities_named_in(mention.end, starts[k + 1])):
+                continue  # another person in the same sentence could be the one the pronoun means
+            opening = _OPENING_PRONOUN.match(self.doc.text, starts[k + 1])
+            if opening:
+                entity.gender = "male" if opening.group(1) == "He" else "female"
 
     def set_quotes(self, spans: list[tuple[int, int]]) -> None:
         """The article's quote spans, so pronouns can discount people named inside quotes."""

@@ -363,14 +363,19 @@ class EntityIndex:
     def _existing_person(self, last: str, first: str | None) -> Entity | None:
         """The person already introduced under this name (same last name, compatible first),
         given the keys of its last and (if it has more than one word) first word."""
+        compatible = []
         for eid in reversed(self._by_last.get(last, [])):
             entity = self.entities[eid]
             if entity.type not in ("person", "unknown"):
                 continue
             ent_first = norm(entity.name.split()[0]) if " " in entity.name else None
             if first is None or ent_first is None or ent_first[0] == first[0]:
-                return entity
-        return None
+                if first is not None:
+                    return entity
+                compatible.append(entity)
+        # a bare surname two people share ("Tobias Wrenfield" and his daughter "Agnes Wrenfield"):
+        # news copy calls the principal, the one introduced first, by surname alone
+        return min(compatible, key=lambda e: e.first_start) if compatible else None
 
     def promote_to_person(self, entity: Entity) -> bool:
         """Make a lone capitalised word a person, unless the article uses it as a place or
