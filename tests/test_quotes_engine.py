@@ -1224,3 +1224,27 @@ def test_spaced_hyphens_after_a_common_noun_set_off_no_speaker():
 ])
 def test_issuers_and_ages(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Norland and Ostravia agreed to meet again, officials on both sides said.",
+                 [("indirect", "Norland and Ostravia agreed to meet again", "officials on both sides")],
+                 id="officials-on-both-sides"),
+    pytest.param("At the Gull & Kettle cafe, owner Yasmin Tellander, 39, said it had been her best week.",
+                 [("indirect", "it had been her best week", "Yasmin Tellander")], id="owner-name-age"),
+    pytest.param("The harbour will be closed until at least 19:00, Valmoran police say.",
+                 [("indirect", "The harbour will be closed until at least 19:00", "Valmoran police")],
+                 id="a-clock-colon-is-no-clause-break"),
+    pytest.param("They told reporters only that they had agreed to meet again, and then went to separate cars.",
+                 [("indirect", "they had agreed to meet again", "They")], id="and-then-went"),
+    pytest.param("Voss was unconvinced, and people close to Calloway say Voss came round only in the final week.",
+                 [("indirect", "Voss came round only in the final week", "people close to Calloway")],
+                 id="people-close-to-a-name"),
+    pytest.param("Greystane Research said in a note that the rally looked \u201cahead of the facts,\u201d pointing out "
+                 "that no text had been published.",
+                 [("mixed", "the rally looked \u201cahead of the facts,\u201d", "Greystane Research"),
+                  ("indirect", "no text had been published", "Greystane Research")],
+                 id="pointing-out-after-a-quotations-comma"),
+])
+def test_wire_groups_clocks_and_phrase_participles(text, expected):
+    assert found(text) == expected

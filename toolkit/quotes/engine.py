@@ -444,7 +444,8 @@ _BARE_ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|late|early|this|last|yest
 # "Rep. Ana Ruiz, R-Esterby, said": a party and state tag, not a name
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 # ", and referred questions to ...": after the content, the speaker's next act (a past verb without a subject)
-_MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+(?:and|but)\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|"
+_MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+(?:and|but)\s+(?:then\s+|later\s+)?(?:referred|declined|refused|left|walked|went|"
+                                r"drove|flew|headed|returned|"
                                 r"ended|turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
                                 r"criticized|praised|dismissed|rejected|denied|offered|asked|invited|"
                                 # ", but did not elaborate": what the speaker left out, in the writer's words
@@ -699,7 +700,7 @@ _THINGS_IN_ERS = frozenset("""others papers numbers letters orders matters cente
 _COUNT_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split())
 _THINGS_IN_EES = frozenset("fees trees degrees guarantees decrees knees coffees bees".split())
-_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions", "fans",
+_COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions", "fans", "people",
                                 "respondents", "participants", "attendees",
                                 "media", "agencies", "outlets", "newspapers", "broadcasters", "tabloids"})
 
@@ -1216,7 +1217,9 @@ class Rules:
                 continue  # (", 44, a marine engineer,": an age, the name is before it)
             if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS or (
                     found[0] == 1 and norm(words[0][2]) in _SENTENCE_ADVERBS) or (  # "Even the Granite House, in ...,"
-                    found[0] >= 2 and norm(words[found[0] - 1][2]) in {"and", "but"} and words[found[0] - 2][2] == ","):
+                    found[0] >= 2 and norm(words[found[0] - 1][2]) in {"and", "but"} and words[found[0] - 2][2] == ",") or (
+                    found[0] >= 2 and words[found[0] - 1][2].islower() and norm(words[found[0] - 1][2]) in ROLE_NOUNS
+                    and words[found[0] - 2][2] == ","):  # ("café, owner Yasmin Tellander, 39, said")
                 # (", and Lena Aurich, who hosted the talks, said": a new clause's subject)
                 if found[0] == 0:
                     return j
@@ -1279,9 +1282,10 @@ class Rules:
                         and words[j + 1][2][0].isupper() and words[j - 2][2] not in {"'s", "’s"}):
                     j -= 1  # "The Granite House and the Citadel": two organisations
                     continue
-                if j >= 2 and norm(words[j - 1][2]) in {"in", "inside", "on"} and norm(words[j - 2][2]) in ROLE_NOUNS:
-                    j -= 1  # "a Norlandic official in the room": the official, not the room
-                    near = j  # its modifiers are counted from here ("a senior official in the foreign ministry")
+                if j >= 2 and norm(words[j - 1][2]) in {"in", "inside", "on"} and (
+                        norm(words[j - 2][2]) in ROLE_NOUNS or _is_people_plural(norm(words[j - 2][2]))):
+                    j -= 2  # "a Norlandic official in the room", "officials on both sides": the officials
+                    near = j + 1  # their modifiers are counted from here ("a senior official in the foreign ministry")
                     continue
                 if j >= 3 and f"{norm(words[j - 2][2])} {norm(words[j - 1][2])}" in _SOURCE_LINKS and (
                         norm(words[j - 3][2]) in ROLE_NOUNS | GROUP_NOUNS or words[j - 3][2][0].isupper()
@@ -1558,15 +1562,15 @@ class Rules:
                 continue
             before = text[start:cue.start()].rstrip()
             form = cue.group().lower()
-            if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.endswith("ing")):
-                return start + len(before) - 1
+            if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.split()[0].endswith("ing")):
+                return start + len(before) - 1  # (", pointing out that": a phrase cue's participle too)
             linked = _PARTICIPLE_LINK.search(before) if form.endswith("ing") else None
             if linked and self.doc.quotation_covering(start + linked.start()) is None:
                 return start + linked.start()  # '"...", before adding that ...': the next quote's cue
             if (form in _AS_PASSED_ON and before.endswith(", as") and _AS_PASSED_ON_BY.match(text, cue.end())
                     and self.doc.quotation_covering(start + len(before) - 4) is None):
                 return start + len(before) - 4  # "..., as reported by Ostra-Press": the medium, not the content
-            if (len(before) > 1 and before[-1] in _CLOSING and before[-2] == "," and form.endswith("ing")
+            if (len(before) > 1 and before[-1] in _CLOSING and before[-2] == "," and form.split()[0].endswith("ing")
                     and self.doc.quotation_covering(start + len(before) - 2) is not None):
                 return start + len(before)  # '... "around the clock," adding that': the quotation's comma
             coordinated = _COORDINATED.search(text[start:cue.start()])
@@ -1839,7 +1843,7 @@ class Rules:
         if closing is not None and closing.close == floor:
             start = floor + 1  # 'called it "insanity," and Marek, who says': past the last quote's closing mark
         colon = max(text.rfind(":", floor, left_end), text.rfind(";", floor, left_end))
-        if colon >= 0 and self.doc.quotation_covering(colon) is None:
+        if colon >= 0 and self.doc.quotation_covering(colon) is None and not _CLOCK_COLON.match(text, colon - 1):
             start = colon + 1  # "At the same time, X is true: S, according to Y" - S only
         q = self.doc.quotation_covering(left_end - 1)
         if q is not None and q.open >= 0 and q.open < start and previous_end <= unit.start:
@@ -2069,7 +2073,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
     before_text = text[floor:cue.start()]
     stripped = before_text.rstrip()
-    participial = form.endswith("ing") and (
+    participial = form.split()[0].endswith("ing") and (
         stripped.endswith(",") or not stripped.strip()
         or _PARTICIPLE_CONJUNCTION.search(stripped) is not None or _DOCUMENT_BEFORE.search(stripped) is not None)
     coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
