@@ -1248,3 +1248,14 @@ def test_issuers_and_ages(text, expected):
 ])
 def test_wire_groups_clocks_and_phrase_participles(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss used to say that talks were a kind of weather.",
+                 [("indirect", "talks were a kind of weather", "Voss")], id="used-to-say"),
+    pytest.param("Calloway likes to tell visitors that she learned diplomacy on a ferry.",
+                 [("indirect", "she learned diplomacy on a ferry", "Calloway")], id="likes-to-tell"),
+    pytest.param("Voss would like to say that the deal is done.", [], id="would-like-to-say-is-no-saying"),
+])
+def test_habits_of_speech(text, expected):
+    assert found(text) == expected

@@ -472,7 +472,7 @@ _ACCORDING_TO_MEDIUM = re.compile(r"\s*[Aa]ccording\s+to\s+([^,;:\"“”«»]{2
 # Between a subject and its cue: "was quick to add", "went on to say", "took pains to note"
 _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:quick|careful|eager|keen|swift|"
                                r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
-                               r"made\s+a\s+point)\s+to\s+$")
+                               r"made\s+a\s+point|liked|likes|loved|loves|used)\s+to\s+$")  # "he liked to say that"
 _PERSONAL_SUBJECTS = frozenset({"i", "we", "he", "she", "they"})
 _WH_WORDS = frozenset({"where", "who", "which", "whether", "how", "what", "why"})
 _BRACKETED_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)")
