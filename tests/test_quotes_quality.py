@@ -27,9 +27,9 @@ def fixture_set(folder: str, f1_floor: float, attribution_floor: float) -> tuple
 GATES = {
     "seed": ([DATA / "gold" / "seed.jsonl"], DATA / "articles", 0.95, 0.95),
     "dev fixtures": fixture_set("dev", 0.95, 0.96),
-    "held-out fixtures": fixture_set("heldout", 0.93, 0.95),
+    "held-out fixtures": fixture_set("heldout", 0.95, 0.96),
     # measured blind at 0.865 once, then its errors were studied (see README, "Accuracy")
-    "held-out set 2": fixture_set("heldout2", 0.92, 0.94),
+    "held-out set 2": fixture_set("heldout2", 0.95, 0.96),
     # measured blind at 0.834 (attribution 0.887) when it was added, then its errors were studied
     "held-out set 3": fixture_set("heldout3", 0.93, 0.95),
     # measured blind at 0.885 (attribution 0.924) when it was added (0.857 with the engine of the session before),
@@ -40,18 +40,19 @@ GATES = {
     "held-out set 5": fixture_set("heldout5", 0.92, 0.95),
     # previews, analyses, a state broadcaster, a briefing transcript, social media, a month-later recap; measured
     # blind at 0.836 (attribution 0.946) when it was added (0.830 with the engine of the session before), then studied
-    "held-out set 6": fixture_set("heldout6", 0.85, 0.92),
+    "held-out set 6": fixture_set("heldout6", 0.88, 0.94),
     # wire, state-agency, broadcaster, translated, radio, think-tank, analysis and regional styles; measured blind at
-    # 0.859 (attribution 0.924) when it was added, with this session's engine and the one it started with alike
-    "held-out set 7": fixture_set("heldout7", 0.84, 0.90),
+    # 0.859 (attribution 0.924) when it was added, with this session's engine and the one it started with alike,
+    # then its errors were studied
+    "held-out set 7": fixture_set("heldout7", 0.94, 0.97),
     # a partisan site, a third country's paper, a broadsheet analysis, a secondhand opinion site, a TV interview,
     # an explainer, a preview, radio vox pops, a magazine piece, a fact-check; measured blind at 0.822 (attribution
-    # 0.871) when it was added (0.818 with the engine this session started with)
-    "held-out set 8": fixture_set("heldout8", 0.80, 0.85),
+    # 0.871) when it was added (0.818 with the engine this session started with), then its errors were studied
+    "held-out set 8": fixture_set("heldout8", 0.92, 0.95),
     # a wire flash and its write-throughs, markets, a Senate sketch, a narrative interview, a local paper, a think-tank
     # blog, an obituary, an explainer, a liveblog, a long-read; measured blind at 0.740 (attribution 0.790) when it
-    # was added, the same with the engine this session started with
-    "held-out set 9": fixture_set("heldout9", 0.72, 0.77),
+    # was added, the same with the engine this session started with, then its errors were studied
+    "held-out set 9": fixture_set("heldout9", 0.80, 0.83),
 }
 
 
