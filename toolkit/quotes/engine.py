@@ -489,13 +489,17 @@ _QUOTED_SOURCE_TAIL = re.compile(r"\s+(?:in|at|on|from|close\s+to|familiar\s+wit
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
 # The object of a naming cue up to its quotation; after "as" it may be longer
 # ('described his talks with the adviser in Port Halden as "frank"')
-# 'warned against "illusions"', 'complained of "bullying"': a cue whose object is a quotation
+# "said the Minister to the journalists": an audience after a speaker, not part of the speaker's title
 _TO_AN_AUDIENCE = re.compile(r"to\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+)?(?:reporters|journalists|press|media|audiences?|"
                              r"crowds?|lawmakers|parliament|supporters|students|delegates|listeners|viewers|readers)\b",
                              re.IGNORECASE)
+# "The talks, Voss said, now have a chance": adverbs between a parenthetical attribution and the verb
 _ADVERBS_BEFORE_A_VERB = re.compile(r"(?:(?:now|also|still|already|only|just|never|always|often|soon|[a-z]+ly)\s+)*")
+# '"Q," has said the Minister' (translated copy): an auxiliary before an inverted cue, after the content's comma
 _INVERTED_AUXILIARY = re.compile(r"(?<=,|[\"”»’](?<=,[\"”»’]))\s*(?:has|have|had)$")
+# "one of her aides": one of a group, not the group
 _PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", "many", "most", "each", "none", "few"})
+# 'warned against "illusions"', 'hinted at "new proposals"': a cue whose object is a quotation
 _QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
 _PREPOSITION_THEN_QUOTATION = re.compile(r"\s+(?:of|against|about|on|at)\s+(?=[\"“„«‘])")
 _NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=[\"“„«‘'])"
@@ -1126,8 +1130,8 @@ class Rules:
                     break
                 aside_end = s  # "X — long proud of it — both said": the aside ends before "both"
             aside = _DASH_ASIDE.search(self.text, unit_start, aside_end)
-            if aside is not None and self.text[aside.start() + 1:aside.start() + 3] == "- " and not self.text[
-                    unit_start:aside.start()].rstrip().split()[-1:][0][:1].isupper():
+            if aside is not None and self.text[aside.start() + 1:aside.start() + 3] == "- " and not (
+                    self.text[unit_start:aside.start()].rstrip().split() or [""])[-1][:1].isupper():
                 aside = None  # spaced hyphens set off an aside only after a name ("Deborah Reyna - his partner - told")
         if aside is not None:
             # "A former rival -- Ivo Marek, who lost in 2012 -- said": the name set off by dashes speaks;
@@ -1564,7 +1568,7 @@ class Rules:
             form = cue.group().lower()
             if before.endswith(",") and (cue.group("according") or cue.group("passive") or form.split()[0].endswith("ing")):
                 return start + len(before) - 1  # (", pointing out that": a phrase cue's participle too)
-            linked = _PARTICIPLE_LINK.search(before) if form.endswith("ing") else None
+            linked = _PARTICIPLE_LINK.search(before) if form.split()[0].endswith("ing") else None
             if linked and self.doc.quotation_covering(start + linked.start()) is None:
                 return start + linked.start()  # '"...", before adding that ...': the next quote's cue
             if (form in _AS_PASSED_ON and before.endswith(", as") and _AS_PASSED_ON_BY.match(text, cue.end())
@@ -2556,8 +2560,8 @@ class Resolver:
                 and lowered[1].endswith(_NATIONALITY_ENDINGS)):
             # "the Ostravian said later": the person of that side named last, in the last three sentences
             side = stem_place(words[1])
+            self.index.ensure_descriptors()
             for _sentence, mentions in self.index.persons_before(start, sentences_back=3):
-                self.index.ensure_descriptors()
                 fitting = [m.entity for m in mentions if side in self.index.entities[m.entity].places]
                 if fitting:
                     entity = self.index.entities[fitting[-1]]

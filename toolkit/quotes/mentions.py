@@ -289,9 +289,11 @@ class EntityIndex:
             places = set(run.places)
             gender = run.gender
             known = self._existing_person(run.last_key, run.first_key)
+            # "Elin Torvik, 29,", "Anneke, 29,", "Aksel, a 47-year-old trawlerman,": an age says person
+            age_given = known is None and _AGE_AFTER_NAME.match(text, origin + run.name_end) is not None
+            aged = age_given or (known is None and _AGED_APPOSITION.match(text, origin + run.name_end) is not None)
             if known is None and len(run.name) == 1 and not run.titled and run.file_key not in FIRST_NAME_GENDER \
-                    and not _AGE_AFTER_NAME.match(text, origin + run.name_end) \
-                    and not _AGED_APPOSITION.match(text, origin + run.name_end):  # "Anneke, 29,", "Aksel, a 47-year-old"
+                    and not aged:
                 # a lone capitalised word nobody was introduced under: a place or an organisation
                 self._add_organisation(run.label, name_start, origin + run.name_end, person_like=True)
                 continue
@@ -303,15 +305,13 @@ class EntityIndex:
                 places |= {stem_place(w) for w in modifiers if is_place_word(w)}
                 for w in modifiers:
                     gender = gender or GENDERED_WORDS.get(norm(w))
-                if len(run.name) == 1 and (_AGE_AFTER_NAME.match(text, origin + run.name_end)
-                                           or _AGED_APPOSITION.match(text, origin + run.name_end)):
-                    descriptors.add("person")  # "Anneke, 29,": a first name with an age (vox pops)
+                if aged and len(run.name) == 1:
+                    descriptors.add("person")
                 if len(run.name) > 1 and not (run.titled or gender or run.has_initial or descriptors & ROLE_NOUNS):
-                    # "The mayor, Jorund Halvik," / "Jorund Halvik, the mayor,": a role in apposition says person;
-                    # so does an age ("Elin Torvik, 29, a nurse,")
+                    # "The mayor, Jorund Halvik," / "Jorund Halvik, the mayor,": a role in apposition says person
                     apposed, _ = self._context_descriptors(start, end)
                     descriptors |= apposed & ROLE_NOUNS
-                    if _AGE_AFTER_NAME.match(text, origin + run.name_end):
+                    if age_given:
                         descriptors.add("person")
             target = self._add_person(run, descriptors, gender, name_start, origin + run.name_end,
                                       places=places, existing=known)
