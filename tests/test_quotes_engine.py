@@ -1259,3 +1259,21 @@ def test_wire_groups_clocks_and_phrase_participles(text, expected):
 ])
 def test_habits_of_speech(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('The ferry was late, Voss has said. Said Voss, "The thought of it is painful to us."',
+                 [("indirect", "The ferry was late", "Voss"), ("direct", "The thought of it is painful to us.", "Voss")],
+                 id="said-x-comma-quotation"),
+    pytest.param("Two in three said they would back the deal, and four in 10 said it was too slow.",
+                 [("indirect", "they would back the deal", "Two in three"),
+                  ("indirect", "it was too slow", "four in 10")], id="n-in-n"),
+    pytest.param("Any attempt to argue with Marek, he said, becomes hopeless.",
+                 [("indirect", "Any attempt to argue with Marek, he said, becomes hopeless", "he")], id="becomes"),
+    pytest.param("In particular, Marek \u2014 often the easiest to provoke \u2014 has been \u201cworked up,\u201d said a "
+                 "source close to the campaign.",
+                 [("mixed", "In particular, Marek \u2014 often the easiest to provoke \u2014 has been \u201cworked up,\u201d",
+                   "a source close to the campaign")], id="a-dash-aside-inside-the-content"),
+])
+def test_polls_inversions_and_asides(text, expected):
+    assert found(text) == expected

@@ -175,6 +175,8 @@ _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
                                       r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
+_N_IN_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+(?:\d+|two|three|four|five|"
+                    r"six|seven|eight|nine|ten)\s+$", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 _CLOCK_COLON = re.compile(r"\d:\d")
 _PARTICIPLE_LINK = re.compile(r",\s*(?:before|after|while|without|then)$")
@@ -362,7 +364,7 @@ _FRONTED = frozenset("""speaking asked in at on after before while when as late 
 """.split())
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|shall|should|may|might|must|do|does|"
-    r"did|\w+n't|\w+n’t|\w{2,}ed|says|wants|needs|goes|makes|remains|seems|looks|works|knows|thinks|means|includes|"
+    r"did|\w+n't|\w+n’t|\w{2,}ed|says|wants|needs|goes|makes|remains|seems|becomes|looks|works|knows|thinks|means|includes|"
     r"shows|stays|lies|depends|comes|gives|takes|gets|faces|plans|hopes|expects|continues|belongs|matters|exists|"
     r"lacks|helps|holds|stands|sees|puts|keeps|leaves|brings|runs|tends|risks|deserves|requires|reflects|suits|"
     r"began|begun|went|gone|came|made|took|taken|gave|given|got|saw|seen|knew|known|told|said|left|kept|held|"
@@ -572,6 +574,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             while k < len(words) and words[k] != ")":
                 k += 1  # "(though he does support it)": an aside inside the clause
             k += 1
+            continue
+        if word in {"—", "–"} and word in words[k + 1:k + 16]:
+            k = words.index(word, k + 1) + 1  # "Marek — often the easiest to provoke — has been": an aside
             continue
         if word in {";", ":", ".", "—", "–", "?", "!"}:
             return False
@@ -1243,6 +1248,9 @@ class Rules:
         head = words[i][2]
         if head == "%" and i > 0 and words[i - 1][2][0].isdigit():
             return i - 1, i  # "42% say"
+        if i > 1 and norm(words[i - 1][2]) == "in" and (head.isdigit() or norm(head) in _COUNT_WORDS) and (
+                words[i - 2][2].isdigit() or norm(words[i - 2][2]) in _COUNT_WORDS):
+            return i - 2, i  # "Two in three said", "four in 10 say"
         if norm(head) == "percent" and i > 0 and (words[i - 1][2][0].isdigit() or norm(words[i - 1][2]).replace(
                 "-", " ").split()[-1] in _COUNT_WORDS):
             if i > 1 and norm(words[i - 2][2]) in DETERMINERS | {"another", "some", "only", "about", "nearly", "just"}:
@@ -2042,8 +2050,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if form == "state" and _STATE_MODIFIES.match(text, cue.end()):
         return []  # "state media", "the Ostravian state news agency": an adjective, not a cue
     prev_word = _last_word(text[max(unit.start, cue.start() - 30):cue.start()])
-    if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS:
-        return []  # "the added cost", "a briefing for journalists": a noun, not a cue
+    if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS \
+            and not _N_IN_N.search(text, max(unit.start, cue.start() - 30), cue.start()):
+        return []  # "the added cost", "a briefing for journalists": a noun, not a cue ("Two in three said" is)
     if form in _NOUNISH and prev_word and prev_word.group(1).islower() and _is_noun_after_determiner(
             WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])[-4:]):
         return []  # "in a short written note": a noun after a determiner and adjectives
@@ -2282,6 +2291,15 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if content is not None and found >= 0:
             speaker = (found, found + len(antecedent), list(last.speaker_words))
             return [make(content, speaker, "relative:main_cue")]
+    if not stripped and cue.group()[0].isupper() and lemma in _BARE_CLAUSE_LEMMAS:
+        # 'Said Comey, "The thought that ..."': a sentence that opens with its cue, then the speaker and the quotation
+        speaker = rules.speaker_after(cue.end(), unit.end)
+        gap = _COMMA_OR_COLON.match(text, speaker[1]) if speaker is not None else None
+        q = doc.quotation_starting(gap.end(), unit.end) if gap is not None and gap.group().strip() else None
+        if q is not None:
+            o_start = Document.outer(q)[0]
+            return [make(_trim_content(text, o_start, rules.content_end(o_start, unit, unit_cues)), speaker,
+                         "inverted:cue_speaker")]
     # "…," said X — the speaker follows the cue
     speaker_side = cue.start()
     inverted = _INVERTED_AUXILIARY.search(stripped)
