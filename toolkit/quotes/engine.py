@@ -182,6 +182,7 @@ _CLOCK_COLON = re.compile(r"\d:\d")
 _PARTICIPLE_LINK = re.compile(r",\s*(?:before|after|while|without|then)$")
 _BARE_ANTECEDENTS = frozenset({"those", "people", "anyone", "everyone", "others", "many", "some", "few"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_SOURCE_LINK_FIRST_WORDS = frozenset(link.split()[0] for link in _SOURCE_LINKS)
 _SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + r")\b")
 _BLANKS = re.compile(r"\s+")
 _ASIDE_WORDS = frozenset({"however", "though", "too", "also", "again", "then"})
@@ -196,10 +197,12 @@ _LAST_CLAUSE_OPENING = re.compile(r"(?:\s(?:-|--|—|–)\s+(?:and\s+|but\s+)?|\
 _DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript|communiqu[eé]|note|message|tweet|"
                    r"post|video|article|report|op-ed|column|essay|filing|brief|document|summary|notice|ad|advertisement|"
                    r"version|data|figures)")
+# What a speaker is said not to have said: "did not elaborate", "would not go into"
+_NOT_SAYING = r"elaborate|say|specify|explain|comment|go\s+into|disclose"
 # 'said the talks had been "serious" but declined to go into details': what the speaker left out
 _LEFT_OUT_AFTER = re.compile(r"\s+but\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|go\s+into|give|provide|"
-                             r"say|discuss|answer|specify)|(?:did|would|could)(?:\s+not|n['’]t)\s+(?:elaborate|say|"
-                             r"specify|explain|comment|go\s+into|disclose|give\s+details))\b")
+                             r"say|discuss|answer|specify)|(?:did|would|could)(?:\s+not|n['’]t)\s+(?:" + _NOT_SAYING
+                             + r"|give\s+details))\b")
 # "her lawyers in a court filing", "officials in an interview": the words came through it, it holds no one
 _IN_A_MEDIUM = re.compile(r"\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w\-]+\s+){0,2}?(?:" + _DOCUMENT_WORDS[3:-1] +
                           r"|interview|remarks|speech|briefing|conference|call|hearing)s?\b", re.IGNORECASE)
@@ -451,8 +454,8 @@ _MAIN_SUBJECT_ACTS = re.compile(r",[”\"’]?\s+(?:and|but)\s+(?:then\s+|later\
                                 r"ended|turned|moved|urged|called|promised|vowed|pledged|accused|thanked|criticised|"
                                 r"criticized|praised|dismissed|rejected|denied|offered|asked|invited|"
                                 # ", but did not elaborate": what the speaker left out, in the writer's words
-                                r"(?:(?:did|would|could)(?:\s+not|n['’]t)\s+(?:elaborate|say|specify|explain|comment|"
-                                r"go\s+into|disclose|name|detail)|(?:(?:did|would|could)(?:\s+not|n['’]t)\s+"
+                                r"(?:(?:did|would|could)(?:\s+not|n['’]t)\s+(?:" + _NOT_SAYING + r"|name|detail)"
+                                r"|(?:(?:did|would|could)(?:\s+not|n['’]t)\s+"
                                 r"(?:give|provide|offer)|gave\s+no|provided\s+no)\s+(?:any\s+|further\s+|more\s+)?"
                                 r"(?:details|specifics|information|timeline|evidence|proof|examples)))\b")
 # Nouns for an outlet ("the paper added") and words that end an outlet's name ("Kovask Herald")
@@ -475,7 +478,6 @@ _ACCORDING_TO_MEDIUM = re.compile(r"\s*[Aa]ccording\s+to\s+([^,;:\"“”«»]{2
 _INFINITIVE_FRAME = re.compile(r"\s(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:quick|careful|eager|keen|swift|"
                                r"at\s+pains|happy|glad|sure)|went\s+on|goes\s+on|go\s+on|took\s+pains|takes\s+pains|"
                                r"made\s+a\s+point|liked|likes|loved|loves|used)\s+to\s+$")  # "he liked to say that"
-_PERSONAL_SUBJECTS = frozenset({"i", "we", "he", "she", "they"})
 _WH_WORDS = frozenset({"where", "who", "which", "whether", "how", "what", "why"})
 _BRACKETED_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _BY_AGENT = re.compile(r"\s+by\s")
@@ -706,8 +708,8 @@ _THINGS_IN_ERS = frozenset("""others papers numbers letters orders matters cente
     answers factors sectors errors doors floors colors colours mirrors corners chambers headquarters quarters
     computers servers meters metres filters markers layers towers tractors motors rumors rumours helicopters banners
     posters stickers fliers flyers containers trailers headers""".split())
-_COUNT_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split())
+_COUNT_WORDS = _NUMBER_WORDS | frozenset("""thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+    thirty forty fifty sixty seventy eighty ninety hundred""".split())
 _THINGS_IN_EES = frozenset("fees trees degrees guarantees decrees knees coffees bees".split())
 _COLLECTIVE_PEOPLE = frozenset({"police", "staff", "personnel", "groups", "campaigners", "advocates", "unions", "fans", "people",
                                 "respondents", "participants", "attendees",
@@ -1702,7 +1704,7 @@ class Rules:
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
                     return None  # "vowed to repeal the rule, a provision that prohibits ...": a relative clause
                 bridge = [x[2] for x in words[:k] if x[2] != ","]
-                subject = next((n for n, b in enumerate(bridge) if norm(b) in _PERSONAL_SUBJECTS), None)
+                subject = next((n for n, b in enumerate(bridge) if norm(b) in PRONOUNS), None)
                 if subject is not None and not any(norm(b) in _SUBORDINATORS or norm(b) in _WH_WORDS
                                                    for b in bridge[:subject]):
                     # "told reporters she had made it clear that S": the content opens at "she" (but not in
@@ -2062,10 +2064,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if cue.group()[0].isupper() and cue.start() != unit.start and text[cue.start() - 2:cue.start()].strip() not in {
             "", '"', "“", "«"} and not doc.is_headline(unit):
         return []  # "the United States"; a Title Case headline ("Senator Says ...") is another matter
-    subject_pronoun = prev_word is not None and norm(prev_word.group(1)) in {"he", "she", "they", "we", "i"}
-    participle_after_comma = form.endswith("ing") and text[max(unit.start, cue.start() - 3):cue.start()].rstrip(
-        ).endswith(",") and _THAT_OR_COLON.match(text[cue.end():unit.end]) is not None  # ", warning that S"
-    if form in _NOUNISH and not subject_pronoun and not participle_after_comma and (
+    subject_pronoun = prev_word is not None and norm(prev_word.group(1)) in PRONOUNS
+    if form in _NOUNISH and not subject_pronoun and not (  # (", warning that S": a participle, not a noun)
+            form.endswith("ing") and text[max(unit.start, cue.start() - 3):cue.start()].rstrip().endswith(",")
+            and _THAT_OR_COLON.match(text[cue.end():unit.end])) and (
             not _THAT_OR_COLON.match(text[cue.end():unit.end]) or not (
             prev_word and (norm(prev_word.group(1)) in PRONOUNS or norm(prev_word.group(1)) in AUXILIARIES
                            or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
@@ -2073,7 +2075,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return []  # "the fifth state that", "Editor's note:": a verb use has a subject and "that"/a colon
     if form in _NOUNISH and _THAT_THEN_AUXILIARY.match(text, cue.end(), unit.end):
         return []  # "Rust Belt states that have suffered": a relative clause on a plural noun
-    following = _NEXT_WORD.match(text, cue.end())
+    following = _NEXT_WORD.match(text, cue.end()) if form in _SOURCE_LINK_FIRST_WORDS else None
     if following and f"{form} {following.group(1).lower()}" in _SOURCE_LINKS:
         return []  # "two diplomats briefed on the plans said": part of the speaker, not a cue
     if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
@@ -2454,7 +2456,7 @@ class Resolver:
         """``HISS`` -> ``Halden Institute for Strategic Studies`` (spelled out with it in brackets);
         ``Institute``, ``press service`` -> the fuller name of the one the article spoke of before."""
         if _ABBREVIATION.fullmatch(name):
-            for match in re.finditer(r"\(" + re.escape(name) + r"\)", self.doc.text[:pos]):
+            for match in re.compile(r"\(" + re.escape(name) + r"\)").finditer(self.doc.text, 0, pos):
                 spelled = _SPELLED_OUT_BEFORE.search(self.doc.text, max(0, match.start() - 120), match.start())
                 if spelled and "".join(w[0] for w in spelled.group(1).split() if w[0].isupper() and w != "The") == name:
                     return _strip_article(spelled.group(1).strip())
