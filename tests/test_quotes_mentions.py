@@ -390,3 +390,40 @@ def test_a_pronoun_inside_a_quotation_says_nothing_of_the_speakers_gender():
             "Harbourmaster Greta Olund said she had heard promises before.\n\n"
             "Halvorsen, told of her remark, smiled. \u201cShe is right to be sceptical,\u201d he said.")
     assert speakers(text)[-1] == ("She is right to be sceptical,", "Piet Halvorsen")
+
+
+def test_a_long_apposition_is_read_up_to_its_relative_clause():
+    text = ("Inside the room\n\nDragunov brought Oskar Vantreel, Ostravia's deputy trade minister and a veteran "
+            "negotiator who had sat through four earlier rounds with Norland, to the table.\n\n"
+            "Vantreel, 67, tells it differently. \u201cI said one sentence,\u201d the veteran negotiator said.")
+    assert speakers(text) == [("I said one sentence,", "Oskar Vantreel")]
+    assert {"negotiator", "minister"} <= person_descriptors(text)["Oskar Vantreel"]
+
+
+def test_a_team_led_by_someone_gives_them_its_side():
+    text = ("Accord recalled\n\nIn 2009 the Norlandic delegation and an Ostravian team led by Fedor Rusk signed an "
+            "accord at Saltmere, after Ostravia's Pavel A. Dragunov had left the service.\n\n"
+            "Rusk said by telephone that he had lost a friend.\n\n"
+            "\u201cHe never raised his voice,\u201d the former Ostravian negotiator said.")
+    assert speakers(text)[-1] == ("He never raised his voice,", "Fedor Rusk")
+
+
+def test_a_plural_role_description_is_not_one_person():
+    text = ("Campaign notes\n\nSenator Ilse Marrow spoke in Esterby on Monday.\n\n"
+            "Her aides said the speech had been rewritten twice.")
+    assert speakers(text) == [("the speech had been rewritten twice", "Her aides")]
+
+
+def test_a_role_nobody_carries_is_the_person_just_named_not_a_later_one_of_its_class():
+    text = ("Report\n\nDr. Nadia Okafor of the Halden Institute writes that the channel is fragile. "
+            "\u201cA channel is a tool,\u201d Okafor said. \u201cYou have to use it.\u201d\n\n"
+            "The analyst suggested that the deputies should begin with data.\n\n"
+            "Emil Varga, a professor at Esterby University who took part in the last round, is sceptical.")
+    assert speakers(text)[3] == ("the deputies should begin with data", "Nadia Okafor")
+
+
+def test_spokesman_does_not_say_the_spokesperson_is_a_man():
+    text = ("Group formed\n\nThe group includes Pastor Tiber Quill, a Kovask minister whose plan collapsed.\n\n"
+            "Granite House spokesman Hale Ardwyn confirmed it was independent. "
+            "\u201cThey are not affiliated with us,\u201d she said.")
+    assert speakers(text)[-1] == ("They are not affiliated with us,", "Hale Ardwyn")

@@ -174,7 +174,9 @@ _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or bu
 _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
-                                      r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
+                                      r"(?:\s+(?:once|also|still|now|\w+ly))?"
+                                      # "Sergei Tallin, Ostravia's deputy foreign minister and a veteran negotiator"
+                                      r"|,\s*(?:the|his|her|[A-Z][\w\-]*['’]s)\s[^,.;:]{0,50}\band)\s*$")
 _N_IN_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+(?:\d+|two|three|four|five|"
                     r"six|seven|eight|nine|ten)\s+$", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
@@ -2613,13 +2615,12 @@ class Resolver:
         if earlier_unnamed is not None:
             # "a spokesperson for the Granite House said ... the spokesperson said"
             return Resolution(earlier_unnamed[1], "unnamed", "description:unnamed")
+        one_person = not (plural.endswith("s") and plural[:-1] in ROLE_NOUNS)  # not "the Valmoran hosts"
         if (lowered[0] in {"the", "his", "her", "its", "their"} or words[0].endswith(("'s", "’s"))) \
-                and is_person_description(list(words)):
-            ahead = self._named_ahead(words, end)
-            if ahead is not None:
-                return ahead
+                and is_person_description(list(words)) and one_person:
             # a definite role nobody was introduced with: the person the text is about right now,
-            # if only one person was named in the last two sentences and nothing contradicts it
+            # if only one person was named in the last two sentences and nothing contradicts it ...
+            nearest = None
             nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
                       for m in mentions}
             if len(nearby) == 1:
@@ -2627,7 +2628,16 @@ class Resolver:
                 entity = self.index.entities[nearby.pop()]
                 places = {stem_place(w) for w in words if is_place_word(w)}
                 if not (places and entity.places and not places & entity.places):
-                    return Resolution(entity.name, "person", "description:nearest", entity.id)
+                    nearest = Resolution(entity.name, "person", "description:nearest", entity.id)
+            # ... unless someone named just after carries the role itself (not only one of its class),
+            # or is named in the same sentence ("The host of the meeting, Foreign Minister Lena Aurich,")
+            ahead = self._named_ahead(words, end)
+            if ahead is not None and nearest is not None and ahead.entity != nearest.entity and not (
+                    self._named_ahead(words, end, strict=True) or self.index.sentence_of(
+                        self.index.entities[ahead.entity].first_start) == self.index.sentence_of(start)):  # type: ignore[index]
+                ahead = None
+            if ahead is not None or nearest is not None:
+                return ahead or nearest  # type: ignore[return-value]
         return self._unnamed(text, words, start)
 
     def _media_antecedent(self, words: tuple[str, ...], start: int) -> Resolution | None:
@@ -2683,15 +2693,16 @@ class Resolver:
         resolution = self.resolve(tuple(phrase[2]), phrase[0], phrase[1], cue_lemma=None, previous=None)
         return resolution if resolution.speaker else None
 
-    def _named_ahead(self, words, end: int) -> Resolution | None:
+    def _named_ahead(self, words, end: int, *, strict: bool = False) -> Resolution | None:
         """``The Foreign Minister of Valmora said ... Lena Aurich, the Valmoran minister, ...``:
-        a description that no one earlier fits, and a person named just after it who does."""
+        a description that no one earlier fits, and a person named just after it who does
+        (``strict``: who carries one of its own words, not only a word of its class)."""
         definite = ["the", *words] if words[0][0].isupper() else list(words)
         headline = self.doc.units[0]
         headline_end = headline.end if self.doc.is_headline(headline) and end > headline.end else 0
         entity = resolve_description(self.index, definite, min(len(self.doc.text), end + 700), after=end,
-                                     headline_end=headline_end)
-        if entity is None and self._in_lead(end):
+                                     headline_end=headline_end, minimum=1.0 if strict else 0.0)
+        if entity is None and self._in_lead(end) and not strict:
             # "Norland's national security adviser said on Thursday ..." and then "Miriam T. Calloway told
             # reporters ...": a lead describes the person the next paragraph names first
             places = {stem_place(w) for w in words if is_place_word(w)}
@@ -2753,7 +2764,7 @@ class Resolver:
         found = None
         for match in re.compile(r"\b[Aa]n?\s+(?:[\w\-’']+\s+){0,3}?" + head + r"\b").finditer(
                 text, max(0, start - 1500), start):
-            if not _DESCRIBES_A_NAME_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            if not _DESCRIBES_A_NAME_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 found = match  # not "Sergei Tallin, a career diplomat," nor "Tallin is a diplomat"
         if found is None or not all(name in found.group() for name in names):
             return None  # "the Citadel spokesman" is not "a Granite House spokesman"

@@ -386,8 +386,7 @@ FIRST_NAME_GENDER: dict[str, str] = {**{n: "female" for n in _FEMALE}, **{n: "ma
 #: Words in a person's description that reveal gender.
 GENDERED_WORDS: dict[str, str] = {
     "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female",
-    "spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female",
-    "congressman": "male", "congresswoman": "female", "king": "male", "queen": "female",
+    "spokeswoman": "female", "chairwoman": "female", "congresswoman": "female", "king": "male", "queen": "female",
     "prince": "male", "princess": "female", "lord": "male", "lady": "female", "father": "male",
     "mother": "female", "husband": "male", "wife": "female", "son": "male", "daughter": "female",
     "man": "male", "woman": "female", "businessman": "male", "businesswoman": "female",

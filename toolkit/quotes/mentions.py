@@ -64,12 +64,18 @@ _COUNTERPART_BEFORE_NAME = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w.’'\-]*\s+)
 # A sentence opening with a definite description: ``The foreign minister, who ...``.
 _SUBJECT_DESCRIPTION = re.compile(r"\s*The[ \t]+((?:[A-Za-z][\w’'\-]*,?[ \t]+){1,5})")
 # An apposition right after a name: ", the Kremlin spokesman," / ", who heads the council,"
+# (a long one that is a description, ", Ostravia's deputy minister and a veteran negotiator who had
+# sat through three rounds,", is read up to its relative clause)
 _APPOSITION_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]")
+    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:((?:the|a|an|his|her|its|their|who|[A-Z])[^,.;:\"“”«»]{0,90})[,.;]"
+    r"|((?:the|a|an|his|her|its|their|[A-Z][\w\-]*['’]s)\s[^,.;:\"“”«»]{0,90}?)\s+(?:who|whom|whose)\b)")
 # The phrase between the last punctuation and a comma right before a name
 # ("his Russian counterpart, Security Council Secretary X").
 _APPOSITION_BEFORE = re.compile(r"([^,.;:\"“”«»\n—–()]{2,80}),\s*$")
 _APPOSITION_BEFORE_LINK = re.compile(r"\b(?:and|with|between|by|from|as)\s+")
+# "an Ostravian team led by Grigor Maslenko": the team's side is its leader's
+_LED_BY_BEFORE = re.compile(r"((?:[A-Z][\w\-’']*\s+){1,3})(?:[a-z]+\s+)?(?:delegation|team|side|mission|group)\s+"
+                            r"(?:led|headed)\s+by\s+$")
 
 
 def _title_case_headline_end(text: str) -> int:
@@ -344,7 +350,7 @@ class EntityIndex:
         # apposition after the name: ", the Kremlin spokesman," / ", who heads the council,"
         after = _APPOSITION_AFTER.match(self.text[end:end + 120])
         if after:
-            words += [w for w in WORD.findall(after.group(1)) if w[0].isalnum()]
+            words += [w for w in WORD.findall(after.group(1) or after.group(2)) if w[0].isalnum()]
         # apposition before the name: "his Russian counterpart, Security Council Secretary X"
         window = self.text[max(0, start - 100):start]
         comma = len(window.rstrip()) - 1
@@ -357,6 +363,9 @@ class EntityIndex:
             phrase = [w for w in WORD.findall(segment) if w[0].isalnum()]
             if len(phrase) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in phrase):
                 words += phrase
+        led = _LED_BY_BEFORE.search(window)
+        if led:
+            words += [w for w in WORD.findall(led.group(1)) if is_place_word(w)]
         keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
         return {k for k in keys if k}, {stem_place(w) for w in words if is_place_word(w)}
 
@@ -635,14 +644,14 @@ def is_person_description(words: list[str]) -> bool:
 
 
 def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after: int | None = None,
-                        headline_end: int = 0) -> Entity | None:
+                        headline_end: int = 0, minimum: float = 0.0) -> Entity | None:
     """The earlier-named person a definite description fits best, or None.
 
     Each person named before ``pos`` is scored by the description's words the article
     attached to them: a capitalised word (nationality, organisation) +1 when attached,
     -0.5 when not; a role word +1 (or +0.75 through its role class, ``diplomat`` ~
     ``ambassador``); a place word that contradicts the person's own side rules them out.
-    The best score wins, the most recent mention on ties.
+    The best score wins (it must reach ``minimum``), the most recent mention on ties.
     """
     keys, head, definite = description_words(words)
     if not definite:
@@ -677,7 +686,7 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
         return score if matched or role_fit else None
 
     scores: dict[int, float | None] = {}  # by entity: every mention of a person scores the same
-    best, best_score, best_pos = None, 0.0, -1
+    best, best_score, best_pos = None, minimum, -1
     for mention in index.mentions:
         if mention.start >= pos:
             break
