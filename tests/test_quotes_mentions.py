@@ -427,3 +427,11 @@ def test_spokesman_does_not_say_the_spokesperson_is_a_man():
             "Granite House spokesman Hale Ardwyn confirmed it was independent. "
             "\u201cThey are not affiliated with us,\u201d she said.")
     assert speakers(text)[-1] == ("They are not affiliated with us,", "Hale Ardwyn")
+
+
+def test_a_standfirst_description_is_the_person_the_headline_and_then_the_body_name_first():
+    text = ("\u201cWe kept the table\u201d: Laura Varen on hosting the talks\n\n"
+            "Valmora's trade minister says the talks proved her country can be trusted.\n\n"
+            "PORT HALDEN \u2014 The seating plan is still on Laura Varen's desk.\n\n"
+            "Three weeks after Miriam T. Calloway met Pavel A. Dragunov there, Varen is still taking calls.")
+    assert speakers(text) == [("the talks proved her country can be trusted", "Laura Varen")]

@@ -2705,14 +2705,21 @@ class Resolver:
         if entity is None and self._in_lead(end) and not strict:
             # "Norland's national security adviser said on Thursday ..." and then "Miriam T. Calloway told
             # reporters ...": a lead describes the person the next paragraph names first
+            # (or names first since the headline: "... Lena Aurich on hosting Port Halden")
             places = {stem_place(w) for w in words if is_place_word(w)}
+            named_in_body = set()
             for mention in self.index.mentions:
+                if mention.start < headline_end:
+                    continue
+                if mention.start <= end:
+                    named_in_body.add(mention.entity)
+                    continue
                 candidate = self.index.entities[mention.entity]
-                if mention.start <= end or candidate.type != "person" or not headline_end <= candidate.first_start:
+                if candidate.type != "person":
                     continue
                 if mention.start > end + 700:
                     break
-                if candidate.first_start == mention.start and not (
+                if mention.entity not in named_in_body and not (
                         places and candidate.places and not places & candidate.places):
                     entity = candidate
                 break
