@@ -1277,3 +1277,44 @@ def test_habits_of_speech(text, expected):
 ])
 def test_polls_inversions_and_asides(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("An Ostravian official with knowledge of the talks said Norland was in a hurry.",
+                 [("indirect", "Norland was in a hurry", "An Ostravian official with knowledge of the talks")],
+                 id="with-knowledge-of-before"),
+    pytest.param('"The venue is fixed," said a Valmoran aide with direct knowledge of the plans.',
+                 [("direct", "The venue is fixed,", "a Valmoran aide with direct knowledge of the plans")],
+                 id="with-direct-knowledge-of-after"),
+])
+def test_an_unnamed_source_with_knowledge_of_something_is_the_source_not_the_something(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("\u00abWe were heard,\u00bb \u2014 added P.A. Dragunov. Then he left.",
+                 [("direct", "We were heard,", "P.A. Dragunov")], id="trailing"),
+    pytest.param("M.T. Calloway said the talks were useful. She left early.",
+                 [("indirect", "the talks were useful", "M.T. Calloway")], id="forward"),
+])
+def test_initials_written_together_stay_with_the_name(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("It was emphasized by the Secretary that the Ostravian side \u00abwill not bend\u00bb.",
+                 [("mixed", "the Ostravian side \u00abwill not bend\u00bb", "the Secretary")], id="it-was-by-that"),
+    pytest.param("\u00abThe sides have come to an understanding,\u00bb \u2014 it was said by Ivo Marek to journalists.",
+                 [("direct", "The sides have come to an understanding,", "Ivo Marek")], id="quotation-dash-it-was-by"),
+    pytest.param("\u00abThe head of state is satisfied,\u00bb \u2014 was noted by Ivo Marek.",
+                 [("direct", "The head of state is satisfied,", "Ivo Marek")], id="quotation-dash-was-by"),
+    pytest.param("The dialogue will be continued on the basis of equality. This was stated on Saturday by "
+                 "Secretary of the Security Council Pavel Dragunov.",
+                 [("indirect", "The dialogue will be continued on the basis of equality",
+                   "Secretary of the Security Council Pavel Dragunov")], id="this-was-stated-by"),
+    pytest.param("The plan was approved by parliament. This was denied by the opposition.", [],
+                 id="denied-is-not-saying"),
+    pytest.param("The bill was written by Senator Ivo Marek.", [], id="written-by-has-no-content"),
+])
+def test_a_passive_cue_with_its_agent_in_translated_copy(text, expected):
+    assert found(text) == expected

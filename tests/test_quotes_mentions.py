@@ -435,3 +435,10 @@ def test_a_standfirst_description_is_the_person_the_headline_and_then_the_body_n
             "PORT HALDEN \u2014 The seating plan is still on Laura Varen's desk.\n\n"
             "Three weeks after Miriam T. Calloway met Pavel A. Dragunov there, Varen is still taking calls.")
     assert speakers(text) == [("the talks proved her country can be trusted", "Laura Varen")]
+
+
+def test_a_name_with_initials_written_together_is_a_person():
+    text = ("Watchers\n\n\u201cThe movement was looking for a cause,\u201d said J.M. Varga, who studies militias. "
+            "Varga said the group would split.")
+    assert [(speaker, q.speaker_type) for (_, speaker), q in zip(speakers(text), extract_quotes(text))] == [
+        ("J.M. Varga", "person"), ("J.M. Varga", "person")]

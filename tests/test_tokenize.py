@@ -58,6 +58,7 @@ NO_SPLIT = {
     "Inc. then lower case": "Halden Freight Inc. said it had no comment.",
     "credit with U.S.": "(Meridian Wire/U.S. Mission Photo/Ivo Marek)",
     "period inside brackets": "The talks (held at the U.S. mission) ended late.",
+    "initials written together": "The statement was read by P.A. Dragunov at the airport.",
 }
 
 
@@ -82,6 +83,8 @@ SPLIT = {
     "after Mr. and a name": ("Aurich thanked Mr. Marek. Then she left.",
                              ["Aurich thanked Mr. Marek.", "Then she left."]),
     # An abbreviation at a true sentence end, followed by a word that only starts sentences.
+    "initials then He": ("The plan was drawn up by the J.K. He signed it.",
+                         ["The plan was drawn up by the J.K.", "He signed it."]),
     "U.S. then He": ("Calloway flew back to the U.S. She landed on Saturday.",
                      ["Calloway flew back to the U.S.", "She landed on Saturday."]),
     "Inc. then The": ("The convoy was run by Halden Freight Inc. The firm declined to comment.",

@@ -173,6 +173,8 @@ _MIXED_QUOTE_TOKEN = re.compile(r"(?:(?<=\w)['’](?=\w)|[^" + _QUOTE_CLASS[1:] 
 # What precedes an abbreviation glued to other text: "(Xinhua/U.S." -> "U.S."
 _WORD_BEFORE_ABBREVIATION = re.compile(r"^.*[(/\[\-\"“‘'«]")
 _CONTRACTION_AFTER_APOSTROPHE = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+# Two or three initials written without spaces: "P.A.", "M.T.R."
+_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +270,11 @@ def _is_false_break(chunk: str, start: int, end: int) -> bool:
         return False
     stem = _WORD_BEFORE_ABBREVIATION.sub("", last_word).rstrip(".").lower()
     if stem not in NEWS_ABBREVIATIONS:
-        return False
+        # a person's initials written together ("added P.A. Dragunov"), unless a sentence starter follows
+        following = chunk[end:].split(None, 1)
+        next_word = following[0] if following else ""
+        return (_JOINED_INITIALS.fullmatch(last_word) is not None and next_word[:1].isupper()
+                and next_word.lower() not in SENTENCE_STARTERS)
     # Punkt breaks after an abbreviation when a sentence starter follows (``U.S. He``):
     # keep that break unless the abbreviation stands before a name (``Mr. He Anwen``).
     following = chunk[end:].split(None, 1)

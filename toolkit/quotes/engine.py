@@ -185,7 +185,10 @@ _PARTICIPLE_LINK = re.compile(r",\s*(?:before|after|while|without|then)$")
 _BARE_ANTECEDENTS = frozenset({"those", "people", "anyone", "everyone", "others", "many", "some", "few"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _SOURCE_LINK_FIRST_WORDS = frozenset(link.split()[0] for link in _SOURCE_LINKS)
-_SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + r")\b")
+_WITH_KNOWLEDGE_OF = r"with\s+(?:[a-z\-]+\s+)?knowledge\s+of"  # "an official with (direct) knowledge of the talks"
+_SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + "|"
+                                + _WITH_KNOWLEDGE_OF + r")\b")
+_WITH_KNOWLEDGE_OF_AT = re.compile(_WITH_KNOWLEDGE_OF + r"\b")
 _BLANKS = re.compile(r"\s+")
 _ASIDE_WORDS = frozenset({"however", "though", "too", "also", "again", "then"})
 _ASIDE_ADVERB = re.compile(r"\s*(?:,\s*(?:" + "|".join(sorted(_ASIDE_WORDS)) + r")\s*,)?\s*")
@@ -285,6 +288,14 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
+# What stands before a passive cue with an agent: "It", "This", "» — it", "» —"
+_PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
+# The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
+_PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stress declare report underline underscore
+    confirm mention add explain indicate tell write""".split())
+# "stated on Saturday by", "said by": a passive cue's agent, after a short time phrase
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w.]+(?:\s+[\w.]+)?|\s+(?:earlier|today|yesterday|later|"
+                            r"also))?\s+by\s+(?!(?:the\s+)?way\b)")
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
@@ -488,6 +499,14 @@ _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNOR
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
+# What stands before a passive cue with an agent: "It", "This", "» — it", "» —"
+_PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
+# The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
+_PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stress declare report underline underscore
+    confirm mention add explain indicate tell write""".split())
+# "stated on Saturday by", "said by": a passive cue's agent, after a short time phrase
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w.]+(?:\s+[\w.]+)?|\s+(?:earlier|today|yesterday|later|"
+                            r"also))?\s+by\s+(?!(?:the\s+)?way\b)")
 _QUOTED_SOURCE_TAIL = re.compile(r"\s+(?:in|at|on|from|close\s+to|familiar\s+with|inside|within)\s+"
                                  r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                                  r"March|April|May|June|July|August|September|October|November|December|this|last|"
@@ -1039,6 +1058,16 @@ class Document:
 
 
 # -- small text helpers ----------------------------------------------------------------------
+def _knowledge_link_start(words: list[tuple[int, int, str]], j: int) -> int | None:
+    """The index of ``with`` in ``with [direct] knowledge of`` right before ``words[j]``, else None."""
+    if j < 3 or norm(words[j - 1][2]) != "of" or norm(words[j - 2][2]) != "knowledge":
+        return None
+    k = j - 3
+    if k >= 1 and norm(words[k][2]) != "with" and words[k][2].isalpha() and words[k][2].islower():
+        k -= 1
+    return k if norm(words[k][2]) == "with" else None
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     # WORD looks neither behind nor at the string's ends, so bounds give what a slice would
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
@@ -1308,6 +1337,12 @@ class Rules:
                         or _is_people_plural(norm(words[j - 3][2]))):
                     j -= 3  # "a Norlandic official familiar with the document": the source is the official
                     continue
+                knowledge = _knowledge_link_start(words, j)
+                if knowledge is not None and knowledge >= 1 and (
+                        norm(words[knowledge - 1][2]) in ROLE_NOUNS | GROUP_NOUNS or words[knowledge - 1][2][0].isupper()
+                        or _is_people_plural(norm(words[knowledge - 1][2]))):
+                    j = knowledge - 1  # "an Ostravian official with knowledge of the talks": the official
+                    continue
                 best_start = j
                 if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
                     best_start = j - 1  # "the two envoys", "all three ministers"
@@ -1392,7 +1427,8 @@ class Rules:
             if picked and w in _TIME_WORDS and (word.islower() or w in _WEEKDAYS):
                 break  # "by the Granite House late Friday"
             if picked and (w in _STOP_AFTER_SPEAKER or (w in AUXILIARIES and not word[0].isupper())):
-                if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS:
+                if f"{norm(picked[-1][2])} {w}" in _SOURCE_LINKS or (w == "with" and _WITH_KNOWLEDGE_OF_AT.match(
+                        self.text, s)):
                     picked.append((s, e, word))  # "said one official familiar with the talks"
                     continue
                 if w == "to" and _TO_AN_AUDIENCE.match(self.text, s):
@@ -1928,6 +1964,47 @@ def find_candidates(doc: Document) -> list[Candidate]:
     return candidates
 
 
+def _passive_by_agent(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues: list[re.Match],
+                      aux_start: int, floor: int, previous_end: int, candidates: list[Candidate], lemma: str
+                      ) -> tuple[Content | tuple[int, int], tuple[int, int, list[str]], str] | None:
+    """Translated agency copy's passive cue with its agent, the source: ``It was emphasized by
+    the Secretary that S``; ``«Q» — it was said by P.A. Dragunov to journalists``; ``S. This was
+    stated on Saturday by the Secretary``, whose content is the sentence before."""
+    text = doc.text
+    agent = _PASSIVE_AGENT.match(text, cue.end(), unit.end) if lemma in _PASSIVE_SAYING else None
+    if agent is None:
+        return None
+    speaker = rules.speaker_after(agent.end(), unit.end)
+    if speaker is None or norm(speaker[2][0]) in _PRONOUN_FORMS:
+        return None
+    subject = _PASSIVE_SUBJECT.search(text, floor, aux_start)
+    pronoun = norm((subject.group("pronoun") or "").strip()) if subject else ""
+    if subject is None or (subject.start() > floor and not subject.group("mark")):
+        return None
+    if _THAT_OR_COLON.match(text[speaker[1]:unit.end]):
+        if pronoun != "it" or subject.start() > floor:
+            return None
+        content = rules.content_after(speaker[1], unit, lemma, unit_cues, allow_bare=False)
+        return (content, speaker, "passive:by_agent") if content is not None else None
+    if not rules.attribution_ends_clause(speaker[1], unit.end):
+        return None
+    if subject.start() > floor and pronoun in {"it", ""}:
+        # '«Q» — it was said by X': the quotation before the attribution
+        mark = subject.start("mark")
+        before = rules.content_before(mark + 1 if text[mark] in _CLOSING else mark, unit, previous_end)
+        quoted = before is not None and text[before.start - 1:before.start] in _OPENING
+        return (before, speaker, "passive:by_agent_after") if quoted else None  # type: ignore[return-value]
+    if pronoun == "this" and subject.start() == unit.start:
+        # "S. This was stated by X": the sentence before, if no quote holds it already
+        previous = doc.unit_at(unit.start - 1) if unit.start > 0 else None
+        if previous is None or previous.paragraph != unit.paragraph or (
+                candidates and candidates[-1].end > previous.start):
+            return None
+        start, end = _trim_content(text, previous.start, previous.end)
+        return ((start, end), speaker, "passive:this_by_agent") if end > start else None
+    return None
+
+
 def _previous_end(candidates: list[Candidate], unit: Unit) -> int:
     ends = [max(c.cue_end or 0, c.end) for c in candidates if c.unit_start == unit.start and c.cue_end is not None]
     return max(ends) if ends else unit.start
@@ -2083,6 +2160,12 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
         return []  # "so-called": a scare quote, nobody is said to say it
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
+        aux_start = max(unit.start, cue.start() - 30) + prev_word.start(1)  # (prev_word matched a slice)
+        by_agent = _passive_by_agent(rules, doc, cue, unit, unit_cues, aux_start, floor, previous_end,
+                                     candidates, lemma)
+        if by_agent is not None:
+            content, speaker, rule = by_agent
+            return [make(content, speaker, rule)]
         return []  # "was written off", "was warned about": passive, the subject is not the speaker
     if form.endswith(("ed", "en")) and _BY_AGENT.match(text, cue.end()) and not (
             prev_word and norm(prev_word.group(1)) == "as"):

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from toolkit.tokenize import NEWS_ABBREVIATIONS
 from toolkit.quotes.lexicon import (
     DETERMINERS, FIRST_NAME_GENDER, GENDERED_WORDS, GENERIC_ROLES, GROUP_WORDS, ORGANISATION_HEADS,
     ORGANISATION_WORDS, PLACE_WORDS, ROLE_CLASSES, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS, stem_place, strip_accents,
@@ -44,6 +45,7 @@ _NAME_RUN = re.compile(
     r"[A-Z](?<![\w.’'][A-Z])" + _AFTER_CAPITAL
     + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?" + _NAME_WORD + r")*"
 )
+_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # Capitalised words that start sentences or name times, not people.
 _NOT_NAMES = frozenset("""
     the a an but and or so yet in on at as for while when after before this that these those it
@@ -138,15 +140,21 @@ class Resolution:
     members: tuple[int, ...] = ()
 
 
+def _is_joined_initials(word: str) -> bool:
+    """``J.J.``, ``H.W.``: a person's initials written together, not an abbreviation (``U.S.``)."""
+    return _JOINED_INITIALS.fullmatch(word) is not None and norm(word).rstrip(".") not in NEWS_ABBREVIATIONS
+
+
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title words, name words): the name is the tail."""
     cut = len(words)
     while cut > 0:
         w = norm(words[cut - 1])
-        if w in TITLE_WORDS or w in ORGANISATION_WORDS or _POSSESSIVE.search(words[cut - 1]) or "." in w and len(w) > 2:
-            break
+        if w in TITLE_WORDS or w in ORGANISATION_WORDS or _POSSESSIVE.search(words[cut - 1]) or (
+                "." in w and len(w) > 2 and not (cut < len(words) and _is_joined_initials(words[cut - 1]))):
+            break  # ("U.S. Ambassador X": an abbreviation; "J.J. Goldberg": his initials)
         if (cut < len(words) - 1 and norm(words[cut]) in FIRST_NAME_GENDER and w not in FIRST_NAME_GENDER
-                and len(w) > 1):
+                and len(w) > 1 and not _is_joined_initials(words[cut - 1])):
             break  # "Adviser of Norland Miriam Calloway": a country, then the person's first name
         cut -= 1
     return words[:cut], words[cut:]
@@ -157,8 +165,9 @@ def _gender_of(name_words: list[str], title_words: list[str]) -> str | None:
         g = GENDERED_WORDS.get(norm(w))
         if g:
             return g
-    if len(name_words) >= 2:
-        return FIRST_NAME_GENDER.get(norm(name_words[0]))
+    given = [w for w in name_words[:-1] if len(norm(w)) > 1 and not _is_joined_initials(w)]  # not "A.E."
+    if given:
+        return FIRST_NAME_GENDER.get(norm(given[0]))
     return None
 
 
@@ -251,7 +260,7 @@ def _read_run(run: str) -> _Run | None:
         places=frozenset(stem_place(w) for w in title if is_place_word(w)),
         gender=_gender_of(name, title),
         titled=any(norm(w) in TITLE_WORDS for w in title),  # "Norland's Keldmark" is no title
-        has_initial=any(len(norm(w)) == 1 for w in name[:-1]),
+        has_initial=any(len(norm(w)) == 1 or _is_joined_initials(w) for w in name[:-1]),
         file_key=norm(name[-1]),
         last_key=norm(name[-1].rstrip(".")),
         first_key=norm(name[0]) if len(name) > 1 else None,
