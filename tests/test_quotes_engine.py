@@ -1318,3 +1318,22 @@ def test_initials_written_together_stay_with_the_name(text, expected):
 ])
 def test_a_passive_cue_with_its_agent_in_translated_copy(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The ferry's pilot, who took me across, a man called Bruno, said he had carried both sides.",
+                 [("indirect", "he had carried both sides", "Bruno")], id="a-man-called-name"),
+    pytest.param('A Norlandic diplomat attending a reception at the Valmoran embassy on Monday night told the '
+                 'Harbor Times: "Nobody lost."',
+                 [("direct", "Nobody lost.", "A Norlandic diplomat")], id="participle-after-a-source"),
+    pytest.param("Ms Thorsell asked the Defence Secretary, Owen Strand, whether he had seen the draft mandate.",
+                 [("indirect", "whether he had seen the draft mandate", "Ms Thorsell")],
+                 id="asked-a-named-addressee-whether"),
+    pytest.param("Lunch was the turning point, according to almost everyone the Ledger spoke to.",
+                 [("indirect", "Lunch was the turning point", "almost everyone the Ledger spoke to")],
+                 id="stranded-preposition"),
+    pytest.param("His friend wanted a week to think it over, he told a biographer in 2022.",
+                 [("indirect", "His friend wanted a week to think it over", "he")], id="told-an-addressee-in-a-year"),
+])
+def test_speakers_with_long_subjects_and_addressees(text, expected):
+    assert found(text) == expected

@@ -288,6 +288,9 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
+# ", a man called Bruno," right before a cue: the apposition names the speaker
+_NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
+                                          r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}),\s*$")
 # What stands before a passive cue with an agent: "It", "This", "» — it", "» —"
 _PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
 # The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
@@ -344,7 +347,8 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
                         r"(?:(?:the|a|an|his|her|their|its|The)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
                         r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
                         r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those)\s)"  # not "her the plan"
-                        r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those)\b)[a-z][\w\-]*|"
+                        r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those|in|on|at|of|for|with|from|by|"
+                        r"about|after|before|during|last|over|via)\b)[a-z][\w\-]*|"  # ("a biographer in 2022")
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
                         r"[a-z]{3,}(?:ers|ists|ians|ents|ants))(?=[\s,.:;])")
@@ -499,6 +503,9 @@ _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNOR
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
+# ", a man called Bruno," right before a cue: the apposition names the speaker
+_NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
+                                          r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}),\s*$")
 # What stands before a passive cue with an agent: "It", "This", "» — it", "» —"
 _PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
 # The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
@@ -806,13 +813,15 @@ def _is_adverb(word: str) -> bool:
 _TIME_BEFORE_CUE = re.compile(
     r"(?:\s*,)?\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|(?:yesterday|today|tonight|recently|previously|earlier|later|again|then))\s*$", re.IGNORECASE)
+    r"saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?|(?:yesterday|today|tonight|recently|previously|"
+    r"earlier|later|again|then))\s*$", re.IGNORECASE)
 
 # The last words _TIME_BEFORE_CUE can end on, for a quick test before its search: the
 # search tries every position of the text before the cue, and most cues have none of these.
 _TIME_WORD_ENDINGS = ("week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter", "monday",
                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-                      "tonight", "recently", "previously", "earlier", "later", "again", "then")
+                      "tonight", "recently", "previously", "earlier", "later", "again", "then", "night", "morning",
+                      "evening", "afternoon")
 
 
 def _time_words_before(text: str, start: int, end: int) -> re.Match | None:
@@ -1058,6 +1067,29 @@ class Document:
 
 
 # -- small text helpers ----------------------------------------------------------------------
+def _addressee_before_question(words: list[tuple[int, int, str]]) -> bool:
+    """``asked him``, ``asked the Defence Secretary, Owen Strand,``: at most four words, and
+    commas only around a name in apposition."""
+    if words and words[-1][2] == "," and "," in [w[2] for w in words[:-1]]:
+        opening = max(k for k in range(len(words) - 1) if words[k][2] == ",")
+        if all(w[2][0].isupper() for w in words[opening + 1:-1]) and opening + 1 < len(words) - 1:
+            words = words[:opening]  # the name between the commas
+    return len(words) <= 4 and not any(w[2] == "," for w in words)
+
+
+def _participle_after_a_source(words: list[tuple[int, int, str]], j: int) -> int | None:
+    """The index of the participle in ``a diplomat attending a reception at the embassy`` (a role
+    noun, an -ing participle, then up to eight words without punctuation up to ``words[j]``)."""
+    for k in range(j - 1, max(0, j - 9), -1):
+        word = words[k][2]
+        if not word[0].isalnum():
+            return None
+        if word.islower() and word.endswith("ing") and len(word) > 5 and (
+                norm(words[k - 1][2]) in ROLE_NOUNS | GROUP_NOUNS or _is_people_plural(norm(words[k - 1][2]))):
+            return k
+    return None
+
+
 def _knowledge_link_start(words: list[tuple[int, int, str]], j: int) -> int | None:
     """The index of ``with`` in ``with [direct] knowledge of`` right before ``words[j]``, else None."""
     if j < 3 or norm(words[j - 1][2]) != "of" or norm(words[j - 2][2]) != "knowledge":
@@ -1137,6 +1169,11 @@ class Rules:
         parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
         ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
+        if self.text.find("ed ", max(unit_start, cue_start - 40), cue_start) >= 0:
+            named = _NAMED_APPOSITION_BEFORE_CUE.search(self.text, max(unit_start, cue_start - 80), cue_start)
+            if named is not None:
+                # "The taxi driver who took me to the ferry, a man called Bruno, said": the name speaks
+                return named.start(1), named.end(1), named.group(1).split()
         # (the searches below run for every cue: a cheap look for "who" or a dash comes first)
         relative_clause = (_WHO_CLAUSE_BEFORE_CUE.search(self.text, unit_start, cue_start)
                            if self.text.find("who", unit_start, cue_start) >= 0 else None)
@@ -1337,6 +1374,11 @@ class Rules:
                         or _is_people_plural(norm(words[j - 3][2]))):
                     j -= 3  # "a Norlandic official familiar with the document": the source is the official
                     continue
+                participle = _participle_after_a_source(words, j)
+                if participle is not None:
+                    # "a Norlandic diplomat attending a reception at the embassy": the diplomat
+                    end_index = near = j = participle - 1
+                    continue
                 knowledge = _knowledge_link_start(words, j)
                 if knowledge is not None and knowledge >= 1 and (
                         norm(words[knowledge - 1][2]) in ROLE_NOUNS | GROUP_NOUNS or words[knowledge - 1][2][0].isupper()
@@ -1431,6 +1473,9 @@ class Rules:
                         self.text, s)):
                     picked.append((s, e, word))  # "said one official familiar with the talks"
                     continue
+                if w in {"to", "with"} and (word.endswith(".") or (k + 1 < len(words) and words[k + 1][2] in {",", ";"})) \
+                        and picked[-1][2].islower() and norm(picked[-1][2]) not in DETERMINERS | _PREPOSITIONS_IN_NP:
+                    return picked[0][0], s + len(w), [p[2] for p in picked] + [w]  # "everyone the Ledger spoke to."
                 if w == "to" and _TO_AN_AUDIENCE.match(self.text, s):
                     break  # "said the Minister to the journalists": the audience, not the minister's office
                 if (w in {"of", "for", "at", "to"} or (w in {"from", "in", "inside", "within"}
@@ -1723,7 +1768,7 @@ class Rules:
         for k, (s, e, word) in enumerate(words[:16]):
             w = word.lower()
             if w in _QUESTION_WORDS and lemma in _QUESTION_LEMMAS and (
-                    k == 0 or (lemma in _TELL_LIKE and k <= 4 and not any(x[2] == "," for x in words[:k]))):
+                    k == 0 or (lemma in _TELL_LIKE and k <= 8 and _addressee_before_question(words[:k]))):
                 # "asked whether S", "asked him why S": the question is the content, its wh-word included
                 addressee = " ".join(x[2] for x in words[:k]) or None
                 return s, addressee, True
