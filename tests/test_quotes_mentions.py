@@ -442,3 +442,16 @@ def test_a_name_with_initials_written_together_is_a_person():
             "Varga said the group would split.")
     assert [(speaker, q.speaker_type) for (_, speaker), q in zip(speakers(text), extract_quotes(text))] == [
         ("J.M. Varga", "person"), ("J.M. Varga", "person")]
+
+
+def test_she_after_an_unnamed_source_is_that_source_when_nobody_is_named_since():
+    text = ("The drafters\n\nMiriam T. Calloway left at six. The afternoon belonged to the drafters. One of the "
+            "interpreters, who spoke on condition of anonymity, said the text went through eleven drafts. "
+            "She said the team had argued for an hour over a comma.")
+    assert speakers(text)[-1] == ("the team had argued for an hour over a comma", "One of the interpreters")
+
+
+def test_the_answer_after_a_reporters_question_is_not_the_reporters():
+    text = ("Briefing\n\nMiriam T. Calloway took questions. A reporter asked whether she trusted Dragunov. "
+            "\u201cTrust is not the word I would use,\u201d she said.")
+    assert speakers(text)[-1] == ("Trust is not the word I would use,", "Miriam T. Calloway")

@@ -42,7 +42,7 @@ from toolkit.quotes.mentions import (
     WORD, Entity, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier, is_organisation_phrase,
     is_person_description, is_place_word, norm, resolve_description,
 )
-from toolkit.quotes.lexicon import stem_place, trie_pattern
+from toolkit.quotes.lexicon import GENDERED_WORDS, stem_place, trie_pattern
 from toolkit.tokenize import NEWS_ABBREVIATIONS, paragraph_sentences, split_paragraphs
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
@@ -288,6 +288,7 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
+
 # ", a man called Bruno," right before a cue: the apposition names the speaker
 _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
                                           r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}),\s*$")
@@ -503,6 +504,7 @@ _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNOR
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
+
 # ", a man called Bruno," right before a cue: the apposition names the speaker
 _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
                                           r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}),\s*$")
@@ -1067,6 +1069,11 @@ class Document:
 
 
 # -- small text helpers ----------------------------------------------------------------------
+# Unnamed people who ask: the "he said" after them is an answer, someone else's
+_ASKING_ROLES = frozenset({"reporter", "journalist", "correspondent", "questioner", "interviewer", "host", "moderator",
+                           "anchor", "presenter"})
+
+
 def _addressee_before_question(words: list[tuple[int, int, str]]) -> bool:
     """``asked him``, ``asked the Defence Secretary, Owen Strand,``: at most four words, and
     commas only around a name in apposition."""
@@ -2567,12 +2574,14 @@ class Resolver:
         """The article's quote spans, so pronouns can discount people named inside quotes."""
         self.quote_spans = sorted(spans)
         self._quote_starts = [s for s, _ in self.quote_spans]
-        self.last_person_speaker: tuple[int, int] | None = None  # (entity id, sentence index)
+        # the last speaker resolved, with its mention's span and its cue's lemma
+        self.last_resolved: tuple[Resolution, int, int, str | None] | None = None
 
     def resolve(self, words: tuple[str, ...], start: int, end: int, *, cue_lemma: str | None,
                 previous: Resolution | None) -> Resolution:
         """The speaker ``words`` (a mention at ``start:end``) stand for; calls come in reading order."""
         resolution = self._resolve_words(words, start, end, cue_lemma=cue_lemma, previous=previous)
+        self.last_resolved = (resolution, start, end, cue_lemma)
         if resolution.speaker_type != "organisation" or not resolution.speaker:
             return resolution
         fuller = self._fuller_organisation(resolution.speaker, start)
@@ -2937,6 +2946,9 @@ class Resolver:
             entity = self.index.entities[previous.entity]
             if entity.type == "person" and entity.gender in (None, gender):
                 return Resolution(entity.name, "person", "pronoun:previous_speaker", entity.id)
+        unnamed = self._unnamed_person_before(pos, gender)
+        if unnamed is not None:
+            return unnamed
         # nearest compatible person, sentence by sentence backwards; a person of unknown gender
         # counts as if mentioned two sentences further back (unless they open the previous
         # sentence), the last speaker one sentence nearer, and within a sentence the
@@ -2968,6 +2980,38 @@ class Resolver:
         if best is not None:
             return Resolution(best.name, "person", "pronoun", best.id)
         return Resolution(None, "person", "unresolved")
+
+    def _unnamed_person_before(self, pos: int, gender: str) -> Resolution | None:
+        """``One of the interpreters ... said S. She said T``: the one unnamed person who spoke last,
+        in this sentence or the one before, with nobody of the pronoun's gender named since."""
+        current = self.index.sentence_of(pos)
+        found = None
+        if self.last_resolved is not None:
+            resolution, start, end, lemma = self.last_resolved
+            words = (resolution.speaker or "").split()
+            person = words[3:] if [norm(w) for w in words[:3]] == ["one", "of", "the"] else words  # "One of the X"
+            if (resolution.speaker_type == "unnamed" and resolution.how == "unnamed" and len(words) > 1
+                    and norm(words[0]) in {"a", "an", "one"} and lemma not in _QUESTION_LEMMAS
+                    and norm(description_head(person)).rstrip("s") in ROLE_NOUNS  # not "A number"
+                    and norm(description_head(person)) not in _ASKING_ROLES  # "a reporter": the answer is not theirs
+                    and not any(w[0].isupper() and not is_place_word(w) for w in words[1:])  # no name in it
+                    and current - 1 <= self.index.sentence_of(start) <= current):
+                found = (resolution.speaker, end)
+        if found is None:
+            return None
+        description, end = found
+        said_gender = next((GENDERED_WORDS[norm(w)] for w in description.split() if norm(w) in GENDERED_WORDS), None)
+        head = norm(description_head(description.split()))
+        if said_gender not in (None, gender) or (head.endswith("s") and head[:-1] in ROLE_NOUNS):
+            return None  # ("One of the interpreters": the description's head is "One", one person)
+        for mention in self.index.mentions:
+            if mention.start >= pos:
+                break
+            if mention.start >= end and self.index.entities[mention.entity].type == "person" and \
+                    self.index.entities[mention.entity].gender in (None, gender) and \
+                    mention.entity not in self.named_in_quote:
+                return None  # someone named since could be meant
+        return Resolution(description, "unnamed", "pronoun:unnamed")
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1

@@ -121,6 +121,7 @@ ROLE_NOUNS: frozenset[str] = frozenset("""
     inspectors auditor auditors ally allies surrogate surrogates vice-chairman vice-chair principal
     incumbent incumbents challenger challengers rival rivals colleague colleagues backer backers contestant
     neighbour neighbours neighbor neighbors nurse nurses fisherman fishermen farmer farmers teacher teachers
+    participant participants interpreter interpreters translator translators attendee attendees
 """.split())
 
 #: Heads of descriptions that stand for an organisation, not a person.
