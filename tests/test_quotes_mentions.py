@@ -455,3 +455,11 @@ def test_the_answer_after_a_reporters_question_is_not_the_reporters():
     text = ("Briefing\n\nMiriam T. Calloway took questions. A reporter asked whether she trusted Dragunov. "
             "\u201cTrust is not the word I would use,\u201d she said.")
     assert speakers(text)[-1] == ("Trust is not the word I would use,", "Miriam T. Calloway")
+
+
+def test_the_official_is_the_one_introduced_last_even_without_a_quote_of_their_own():
+    text = ("Working group\n\nA Norlandic defence official said the navy had named two officers.\n\n"
+            "Dr. Nadia Okafor of the Halden Institute said the group risked irrelevance.\n\n"
+            "A second Norlandic official, more senior than the first, was blunter. "
+            "\u201cIf there is no chair by May, there is no group,\u201d the official said.")
+    assert speakers(text)[-1] == ("If there is no chair by May, there is no group,", "A second Norlandic official")

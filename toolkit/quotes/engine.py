@@ -2879,12 +2879,19 @@ class Resolver:
         head = norm(description_head(list(words)))
         same_head = [(position, text) for position, text, other_head in reversed(self.unnamed)
                      if position < start and norm(other_head).rstrip("s") == head.rstrip("s")]
+        introduced = self._introduced_unnamed(head, start, [w for w in words[1:] if w[0].isupper()])
         if same_head:
-            # "the senior official": the last one introduced with "senior", else the last one
+            # "the senior official": the last one introduced with "senior", else the last one ...
             modifiers = self._modifiers_of(words)
-            return next((found for found in same_head if modifiers and modifiers <= self._modifiers_of(
+            chosen = next((found for found in same_head if modifiers and modifiers <= self._modifiers_of(
                 found[1].split())), same_head[0])
-        return self._introduced_unnamed(head, start, [w for w in words[1:] if w[0].isupper()])
+            middle = introduced[1].split()[1:-1] if introduced is not None else []
+            if introduced is not None and introduced[0] > chosen[0] and not head.endswith("s") and not any(
+                    norm(w) in _PREPOSITIONS_IN_NP | {"by"} for w in middle) and not (
+                    modifiers and modifiers <= self._modifiers_of(chosen[1].split())):
+                return introduced  # ... unless another was introduced since ("A second official was blunter")
+            return chosen
+        return introduced
 
     def _unnamed_fits_exactly(self, words, antecedent: tuple[int, str]) -> bool:
         """Does the unnamed antecedent carry every modifier of the description (``senior``)?"""
