@@ -1337,3 +1337,20 @@ def test_a_passive_cue_with_its_agent_in_translated_copy(text, expected):
 ])
 def test_speakers_with_long_subjects_and_addressees(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Ostra-Press reported that the talks had been held "on its terms", and quoted Dragunov as saying: '
+                 '"We came to be heard."',
+                 [("mixed", 'the talks had been held "on its terms"', "Ostra-Press"),
+                  ("direct", "We came to be heard.", "Dragunov")], id="reported-and-quoted-as-saying"),
+    pytest.param("Lucas Pemberton, the press secretary, sat in on the interview and interrupted only once, to point "
+                 "out that the bell was not a metaphor.",
+                 [("indirect", "the bell was not a metaphor", "Lucas Pemberton")], id="sat-in-then-to-point-out"),
+    pytest.param("Pavel A. Dragunov spoke for ten minutes. His counterpart, Norland's national security adviser "
+                 "Miriam T. Calloway, said afterwards that he had listened.",
+                 [("indirect", "he had listened", "Norland's national security adviser Miriam T. Calloway")],
+                 id="description-then-apposed-name-with-title"),
+])
+def test_coordinated_cues_purpose_clauses_and_apposed_names(text, expected):
+    assert found(text) == expected

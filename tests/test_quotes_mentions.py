@@ -463,3 +463,8 @@ def test_the_official_is_the_one_introduced_last_even_without_a_quote_of_their_o
             "A second Norlandic official, more senior than the first, was blunter. "
             "\u201cIf there is no chair by May, there is no group,\u201d the official said.")
     assert speakers(text)[-1] == ("If there is no chair by May, there is no group,", "A second Norlandic official")
+
+
+def test_a_description_is_not_the_person_its_apposition_names_after_a_preposition():
+    text = "Port reopens\n\nThe mayor, a longtime rival of Ivo Marek, said the port was open."
+    assert speakers(text) == [("the port was open", "The mayor")]

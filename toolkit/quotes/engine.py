@@ -39,8 +39,8 @@ from toolkit.quotes.lexicon import (
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import (
-    WORD, Entity, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier, is_organisation_phrase,
-    is_person_description, is_place_word, norm, resolve_description,
+    OBJECT_OF_PREPOSITION, WORD, Entity, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier,
+    is_organisation_phrase, is_person_description, is_place_word, norm, resolve_description,
 )
 from toolkit.quotes.lexicon import GENDERED_WORDS, stem_place, trie_pattern
 from toolkit.tokenize import NEWS_ABBREVIATIONS, paragraph_sentences, split_paragraphs
@@ -429,7 +429,8 @@ _ACTED_TO_SPEAK = re.compile(
     r"vowed|threatened|seemed|appeared|needed|had|has|have|was|were|is|are|did|does|would|will|could|can|should|may|"
     r"might|must|chose|preferred|liked|loved|intended|meant|led|prompted|caused|forced|pushed|pressed|invited|"
     r"allowed|encouraged|hesitated)\b)"
-    r"(?:[a-z]+ed|took|rose|went|came|stood|spoke|got|returned|stepped|paused|broke|set)\b[^.;:\"“”]{0,60}?"
+    r"(?:[a-z]+ed|took|rose|went|came|stood|spoke|got|returned|stepped|paused|broke|set|sat|left|met|made|ran|held|"
+    r"began)\b[^.;:\"“”]{0,60}?"
     r"(?<!efforts)(?<!plans)(?<!attempts)(?<!bid)(?<!ability)(?<!right)(?<!chance)(?<!decision)(?<!move)"
     r"\s+to\s+$")
 _NAME_RUN = r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
@@ -1287,6 +1288,11 @@ class Rules:
             upto = next((m for m in range(k + 1, comma + 1) if words[m][2] == ","), comma)
             segment = [w[2] for w in words[k + 1:upto]]
             name = [w for w in segment if norm(w) not in TITLE_WORDS or not w[0].isupper() or w.endswith(".")]
+            tail = len(segment) - next((m for m in range(len(segment) - 1, -1, -1) if not segment[m][0].isupper()), -1) - 1
+            if 2 <= tail < len(segment) <= 9 and all(is_modifier(w) or w.endswith(("'s", "’s"))
+                                                      for w in segment[:-tail]):
+                segment = segment[-tail:]  # "His counterpart, Norland's national security adviser Miriam T. Calloway,"
+                name = segment
             if (0 < len(segment) <= 6 and all(w[0].isupper() for w in segment) and name
                     and not any(norm(w) in ORGANISATION_WORDS or norm(w) in PLACE_WORDS for w in segment)
                     and not (len(segment) == 1 and (norm(segment[0]) in TITLE_WORDS or _PARTY_TAG.fullmatch(segment[0])))
@@ -1678,8 +1684,10 @@ class Rules:
                     and self.doc.quotation_covering(start + len(before) - 2) is not None):
                 return start + len(before)  # '... "around the clock," adding that': the quotation's comma
             coordinated = _COORDINATED.search(text[start:cue.start()])
-            if coordinated and (self.clause_follows(cue.end(), unit.end) or self.names_a_quotation(cue, unit)):
+            if coordinated and (self.clause_follows(cue.end(), unit.end) or self.names_a_quotation(cue, unit)
+                                or cue.group("quoted_as")):
                 return start + coordinated.start()  # "... and maintained that" / '... and accused X of "Q"'
+                # / "... and quoted Dragunov as saying: "Q"'
             comma = before.rfind(",")
             if comma < 0:
                 joined = _LAST_CONJUNCTION.search(before)
@@ -2852,8 +2860,9 @@ class Resolver:
                     named_in_body.add(mention.entity)
                     continue
                 candidate = self.index.entities[mention.entity]
-                if candidate.type != "person":
-                    continue
+                if candidate.type != "person" or OBJECT_OF_PREPOSITION.search(
+                        self.doc.text, max(0, mention.start - 9), mention.start):
+                    continue  # (not "The mayor, a longtime rival of Ivo Marek, said")
                 if mention.start > end + 700:
                     break
                 if mention.entity not in named_in_body and not (

@@ -46,6 +46,8 @@ _NAME_RUN = re.compile(
     + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?" + _NAME_WORD + r")*"
 )
 _JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+#: Right before a name that is a preposition's object ("a longtime rival of Ivo Marek"), not an apposition.
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|against)\s+$")
 # Capitalised words that start sentences or name times, not people.
 _NOT_NAMES = frozenset("""
     the a an but and or so yet in on at as for while when after before this that these those it
@@ -700,8 +702,10 @@ def resolve_description(index: EntityIndex, words: list[str], pos: int, *, after
         if mention.start >= pos:
             break
         if after is not None and (mention.start < after or headline_end <= index.entities[mention.entity].first_start
-                                  < after):
-            continue  # looking ahead: only people first named after the description (or only in the headline)
+                                  < after or OBJECT_OF_PREPOSITION.search(index.text, max(0, mention.start - 9),
+                                                                           mention.start)):
+            continue  # looking ahead: only people first named after the description (or only in the headline),
+            # and not as a preposition's object ("The mayor, a longtime rival of Ivo Marek, said")
         entity = index.entities[mention.entity]
         if entity.type != "person":
             continue
