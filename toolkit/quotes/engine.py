@@ -174,9 +174,9 @@ _NOT_VERBS_AFTER_PLURAL = frozenset("""in on at of for with from to by and or bu
 _SEMICOLON = re.compile(r";")
 _SOURCE_LINKS = frozenset({"familiar with", "close to", "briefed on", "involved in", "knowledgeable about"})
 _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|becomes|remains|being)"
-                                      r"(?:\s+(?:once|also|still|now|\w+ly))?"
-                                      # "Sergei Tallin, Ostravia's deputy foreign minister and a veteran negotiator"
-                                      r"|,\s*(?:the|his|her|[A-Z][\w\-]*['’]s)\s[^,.;:]{0,50}\band)\s*$")
+                                      r"(?:\s+(?:once|also|still|now|\w+ly))?)\s*$")
+# "Sergei Tallin, Ostravia's deputy foreign minister and a veteran negotiator": a second apposition
+_SECOND_APPOSITION_BEFORE = re.compile(r",\s*(?:the|his|her|[A-Z][\w\-]*['’]s)\s[^,.;:]{0,50}\band\s*$")
 _N_IN_N = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+(?:\d+|two|three|four|five|"
                     r"six|seven|eight|nine|ten)\s+$", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
@@ -2888,19 +2888,20 @@ class Resolver:
         head = norm(description_head(list(words)))
         same_head = [(position, text) for position, text, other_head in reversed(self.unnamed)
                      if position < start and norm(other_head).rstrip("s") == head.rstrip("s")]
-        introduced = self._introduced_unnamed(head, start, [w for w in words[1:] if w[0].isupper()])
+        names = [w for w in words[1:] if w[0].isupper()]
         if same_head:
             # "the senior official": the last one introduced with "senior", else the last one ...
             modifiers = self._modifiers_of(words)
             chosen = next((found for found in same_head if modifiers and modifiers <= self._modifiers_of(
                 found[1].split())), same_head[0])
+            introduced = self._introduced_unnamed(head, start, names, since=chosen[0] + 1)
             middle = introduced[1].split()[1:-1] if introduced is not None else []
             if introduced is not None and introduced[0] > chosen[0] and not head.endswith("s") and not any(
                     norm(w) in _PREPOSITIONS_IN_NP | {"by"} for w in middle) and not (
                     modifiers and modifiers <= self._modifiers_of(chosen[1].split())):
                 return introduced  # ... unless another was introduced since ("A second official was blunter")
             return chosen
-        return introduced
+        return self._introduced_unnamed(head, start, names)
 
     def _unnamed_fits_exactly(self, words, antecedent: tuple[int, str]) -> bool:
         """Does the unnamed antecedent carry every modifier of the description (``senior``)?"""
@@ -2915,16 +2916,19 @@ class Resolver:
         before = words[:words.index(head)] if head in words else []
         return {norm(w) for w in before if w.islower() and w.isalpha() and norm(w) not in DETERMINERS}
 
-    def _introduced_unnamed(self, head: str, start: int, names: list[str]) -> tuple[int, str] | None:
+    def _introduced_unnamed(self, head: str, start: int, names: list[str], since: int = 0) -> tuple[int, str] | None:
         """``A Valmoran diplomat involved in the talks offered a reading. ... the diplomat said``:
-        an unnamed person the article introduced outside any quote, within the last 1,500 characters."""
+        an unnamed person the article introduced outside any quote, within the last 1,500 characters
+        (and after ``since``)."""
         if not head.isalpha() or head not in ROLE_NOUNS or head in ORGANISATION_HEADS:
             return None
         text = self.doc.text
         found = None
         for match in re.compile(r"\b[Aa]n?\s+(?:[\w\-’']+\s+){0,3}?" + head + r"\b").finditer(
-                text, max(0, start - 1500), start):
-            if not _DESCRIBES_A_NAME_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+                text, max(0, start - 1500, since), start):
+            if not (_DESCRIBES_A_NAME_BEFORE.search(text, max(0, match.start() - 24), match.start()) or (
+                    text.endswith("and ", 0, match.start())
+                    and _SECOND_APPOSITION_BEFORE.search(text, max(0, match.start() - 80), match.start()))):
                 found = match  # not "Sergei Tallin, a career diplomat," nor "Tallin is a diplomat"
         if found is None or not all(name in found.group() for name in names):
             return None  # "the Citadel spokesman" is not "a Granite House spokesman"
@@ -3020,12 +3024,9 @@ class Resolver:
         head = norm(description_head(description.split()))
         if said_gender not in (None, gender) or (head.endswith("s") and head[:-1] in ROLE_NOUNS):
             return None  # ("One of the interpreters": the description's head is "One", one person)
-        for mention in self.index.mentions:
-            if mention.start >= pos:
-                break
-            if mention.start >= end and self.index.entities[mention.entity].type == "person" and \
-                    self.index.entities[mention.entity].gender in (None, gender) and \
-                    mention.entity not in self.named_in_quote:
+        for entity_id in self.index.entities_named_in(end, pos) - self.named_in_quote:
+            entity = self.index.entities[entity_id]
+            if entity.type == "person" and entity.gender in (None, gender):
                 return None  # someone named since could be meant
         return Resolution(description, "unnamed", "pronoun:unnamed")
 

@@ -374,7 +374,7 @@ class EntityIndex:
             phrase = [w for w in WORD.findall(segment) if w[0].isalnum()]
             if len(phrase) <= 9 and any(norm(w) in ROLE_NOUNS or ROLE_SYNONYMS.get(norm(w)) for w in phrase):
                 words += phrase
-        led = _LED_BY_BEFORE.search(window)
+        led = _LED_BY_BEFORE.search(window) if window.endswith("by ") else None
         if led:
             words += [w for w in WORD.findall(led.group(1)) if is_place_word(w)]
         keys = {descriptor_key(w) for w in words if norm(w) not in DETERMINERS and norm(w) not in {"and", "of"}}
