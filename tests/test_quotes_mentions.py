@@ -468,3 +468,10 @@ def test_the_official_is_the_one_introduced_last_even_without_a_quote_of_their_o
 def test_a_description_is_not_the_person_its_apposition_names_after_a_preposition():
     text = "Port reopens\n\nThe mayor, a longtime rival of Ivo Marek, said the port was open."
     assert speakers(text) == [("the port was open", "The mayor")]
+
+
+def test_the_nationality_noun_is_the_one_person_just_named_when_no_side_was_given():
+    text = ("The longest afternoon\n\nBy ten the table was in place, and Miriam T. Calloway was sitting at it. "
+            "Across from her, Pavel A. Dragunov was not reading anything at all. "
+            "\u201cI had read everything on the aeroplane,\u201d the Ostravian said later.")
+    assert speakers(text) == [("I had read everything on the aeroplane,", "Pavel A. Dragunov")]

@@ -2728,11 +2728,19 @@ class Resolver:
             # "the Ostravian said later": the person of that side named last, in the last three sentences
             side = stem_place(words[1])
             self.index.ensure_descriptors()
-            for _sentence, mentions in self.index.persons_before(start, sentences_back=3):
+            nearby = self.index.persons_before(start, sentences_back=3)
+            for _sentence, mentions in nearby:
                 fitting = [m.entity for m in mentions if side in self.index.entities[m.entity].places]
                 if fitting:
                     entity = self.index.entities[fitting[-1]]
                     return Resolution(entity.name, "person", "description:side", entity.id)
+            # nobody named with that side: the one person of the nearest sentence naming anyone,
+            # when nothing says they are of another side ("Across from her, Pavel A. Dragunov was not
+            # reading. '...,' the Ostravian said")
+            if nearby and len({m.entity for m in nearby[0][1]}) == 1 and nearby[0][0] >= self.index.sentence_of(start) - 1:
+                entity = self.index.entities[nearby[0][1][0].entity]
+                if not entity.places:
+                    return Resolution(entity.name, "person", "description:side_nearest", entity.id)
         age = _AGE_DESCRIPTION.fullmatch(" ".join(words))
         if age is not None:
             # "the 61-year-old": the person the article gave that age ("Dragunov, 61, a former officer")
