@@ -1354,3 +1354,15 @@ def test_speakers_with_long_subjects_and_addressees(text, expected):
 ])
 def test_coordinated_cues_purpose_clauses_and_apposed_names(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Marek said things "should be settled by spring," referring to the second round.',
+                 [("mixed", 'things "should be settled by spring,"', "Marek")], id="quotation-comma-then-referring"),
+    pytest.param("Marek said the talks were useful, in an apparent reference to the hotline.",
+                 [("indirect", "the talks were useful", "Marek")], id="in-an-apparent-reference-to"),
+    pytest.param('Voss vowed, "We will open the port and we will open it fast," referring to Port Halden.',
+                 [("direct", "We will open the port and we will open it fast,", "Voss")], id="direct-then-referring"),
+])
+def test_the_writers_gloss_after_the_words_is_not_content(text, expected):
+    assert found(text) == expected

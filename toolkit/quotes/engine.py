@@ -205,6 +205,10 @@ _DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript
 # What a speaker is said not to have said: "did not elaborate", "would not go into"
 _NOT_SAYING = r"elaborate|say|specify|explain|comment|go\s+into|disclose"
 # 'said the talks had been "serious" but declined to go into details': what the speaker left out
+# ", referring to the convention", ", in an apparent reference to X": the writer's gloss on the words
+_WRITER_GLOSS = re.compile(r"(?P<lead>,[\"”»’']|[\"”»’']?,)\s+(?:(?:apparently|presumably|likely|seemingly|clearly|an?\s+apparent|"
+                           r"in\s+an?\s+(?:(?:apparent|veiled|oblique|thinly\s+veiled|clear)\s+)?)?"
+                           r"(?:referring|reference|alluding|allusion|a\s+reference|a\s+nod|a\s+swipe|a\s+dig)\s+(?:to|at)\b)")
 _LEFT_OUT_AFTER = re.compile(r"\s+but\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|go\s+into|give|provide|"
                              r"say|discuss|answer|specify)|(?:did|would|could)(?:\s+not|n['’]t)\s+(?:" + _NOT_SAYING
                              + r"|give\s+details))\b")
@@ -1646,6 +1650,11 @@ class Rules:
             end = summary.start()  # "..., remarks that were featured on state television"
         elif summary and summary.group("marks"):
             end = summary.end("marks")  # '"a step forward," a phrase she has used since May
+        gloss = _WRITER_GLOSS.search(text, start, end)
+        if gloss and self.doc.quotation_covering(gloss.end("lead")) is None:
+            lead = gloss.group("lead")
+            end = gloss.start() + (2 if lead[0] == "," and len(lead) == 2 else 1 if lead[0] != "," else 0)
+            # '... "by Cleveland," referring to the party's convention': the writer explains
         left_out = _LEFT_OUT_AFTER.search(text, start, end)
         if left_out and self.doc.quotation_covering(left_out.start()) is None:
             end = left_out.start()  # '... had been "serious" but declined to go into details': the writer's
