@@ -1366,3 +1366,14 @@ def test_coordinated_cues_purpose_clauses_and_apposed_names(text, expected):
 ])
 def test_the_writers_gloss_after_the_words_is_not_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Pavel A. Dragunov, according to Ostra-Press, said the talks were useful.",
+                 [("indirect", "the talks were useful", "Pavel A. Dragunov", "Ostra-Press")], id="subject-aside-cue"),
+    pytest.param("Since last November, according to the Halden Institute, state forces have detained 400 people.",
+                 [("indirect", "state forces have detained 400 people", "the Halden Institute", None)],
+                 id="fronted-time-is-no-subject"),
+])
+def test_according_to_between_a_subject_and_its_cue_is_the_medium(text, expected):
+    assert [(q.kind, q.quote, q.speaker_mention, q.via) for q in extract_quotes(text, language="en")] == expected

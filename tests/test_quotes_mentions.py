@@ -475,3 +475,21 @@ def test_the_nationality_noun_is_the_one_person_just_named_when_no_side_was_give
             "Across from her, Pavel A. Dragunov was not reading anything at all. "
             "\u201cI had read everything on the aeroplane,\u201d the Ostravian said later.")
     assert speakers(text) == [("I had read everything on the aeroplane,", "Pavel A. Dragunov")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks end\n\nPORT HALDEN \u2014 Norland's national security adviser and Ostravia's top security "
+                 "official said on Friday that they had made progress. Miriam T. Calloway, Norland's national security "
+                 "adviser, met Pavel A. Dragunov, Ostravia's top security official, for five hours.",
+                 "Miriam T. Calloway and Pavel A. Dragunov", id="two-coordinated-descriptions"),
+    pytest.param("Consultations held\n\nPavel A. Dragunov met Miriam T. Calloway in Port Halden. "
+                 "The parties stated that contacts between experts would continue.",
+                 "Pavel A. Dragunov and Miriam T. Calloway", id="the-parties"),
+    pytest.param("Statement\n\nNorland's foreign minister, Helena Voss, has issued a statement in Esterby. "
+                 "It says the government will study the outcome.", "Helena Voss", id="it-says-after-a-statement"),
+    pytest.param("Line stalls\n\nOstravia's Foreign Ministry rejected that account on Friday. "
+                 "The ministry's statement said Norland had attached new conditions.",
+                 "Ostravia's Foreign Ministry", id="the-ministrys-statement"),
+])
+def test_groups_and_the_issuers_of_statements(text, expected):
+    assert speakers(text)[-1][1] == expected

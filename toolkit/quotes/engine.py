@@ -266,7 +266,7 @@ _DOCUMENT_ISSUER = re.compile(
     r"government|campaign|delegation|council|committee|agency|department|party))?"
     # "the prime minister's office said in a statement"
     r"|[Tt]he\s+(?:[\w’'\-]+\s+){0,3}?(?:mission|ministry|embassy|office|government|campaign|delegation|council|"
-    r"committee|agency|department|party|service))\s+(?:(?:said|says|announced|added)\s+"
+    r"committee|agency|department|party|service)),?\s+(?:(?:said|says|announced|added)\s+"
     r"(?:\w+\s+)?in\s+an?|(?:(?:has|have|had)\s+)?(?:issued|released|published|put\s+out|circulated|sent)(?:\s+out)?\s+"
     r"(?:an?|its|their|his|her)"
     r")\s+(?:[\w\-]+,?\s+){0,3}?(?i:" + _DOCUMENT_WORDS + r")")
@@ -292,6 +292,9 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
+_COMMA_THEN_CUE = re.compile(r"\s*,\s*")
+# ", according to Ostra-Press," between a subject and its cue: the medium the words came through
+_ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
 
 # ", a man called Bruno," right before a cue: the apposition names the speaker
 _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
@@ -509,6 +512,9 @@ _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNOR
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
+_COMMA_THEN_CUE = re.compile(r"\s*,\s*")
+# ", according to Ostra-Press," between a subject and its cue: the medium the words came through
+_ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
 
 # ", a man called Bruno," right before a cue: the apposition names the speaker
 _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
@@ -1267,6 +1273,12 @@ class Rules:
         antecedent = [w[2] for w in words[start_index:end_index + 1]]
         if relative is not None:
             return relative[0], relative[1], antecedent
+        if start_index >= 2 and norm(words[start_index - 1][2]) == "and" and is_person_description(antecedent):
+            other = self._np_ending_at(words, start_index - 2)
+            if other is not None and (other[0] == 0 or words[other[0] - 1][2] in {",", ";", ":"}) and \
+                    is_person_description([w[2] for w in words[other[0]:other[1] + 1]]):
+                # "Norland's national security adviser and Ostravia's top security official said": both
+                return words[other[0]][0], words[end_index][1], [w[2] for w in words[other[0]:end_index + 1]]
         return words[start_index][0], words[end_index][1], antecedent
 
     def _before_parenthetical(self, words: list[tuple[int, int, str]], comma: int) -> int | None:
@@ -2118,6 +2130,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             # "according to a statement released by the Granite House": the Granite House speaks
             issuer = rules.speaker_after(author.end(), unit.end)
             speaker = issuer if issuer is not None and not issuer[2][0][0].isdigit() else speaker  # (not "from 2010")
+        subject_before = text[floor:cue.start()].rstrip()
+        closing_comma = _COMMA_THEN_CUE.match(text, speaker[1], unit.end)
+        if (subject_before.endswith(",") and closing_comma and 0 < len(WORD.findall(subject_before)) <= 9
+                and not _is_fronted(subject_before.split()[0])  # (not "Since last November, according to X, S")
+                and any(c.start() == closing_comma.end() and c.group().lower() not in _NOUNISH for c in unit_cues)
+                and not any(floor <= c.start() < cue.start() for c in unit_cues)):
+            return []  # "Dragunov, according to the Citadel's account, told Calloway that S": the next cue's
         if (last is not None and last.via is None and last.speaker_start is not None
                 and _ATTRIBUTION_TAIL.fullmatch(text, max(last.end, last.cue_end or 0, last.speaker_end), cue.start())
                 and rules.attribution_ends_clause(speaker[1], unit.end)):
@@ -2347,6 +2366,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
     if medium is not None:
         defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
+    aside = _ACCORDING_TO_ASIDE.fullmatch(text, speaker[1], speaker_end) if speaker is not None else None
+    if aside is not None:
+        defaults["via"] = _strip_article(aside.group(1))  # "Dragunov, according to Ostra-Press, said S"
     if (speaker is not None and last is not None and last.via is None and last.speaker_start is not None
             and lemma in _SECONDHAND_LEMMAS and not text[previous_end:speaker[0]].strip(" ,")
             and text[previous_end:speaker[0]].count(",") == 1 and rules.attribution_ends_clause(cue.end(), unit.end)):
@@ -2639,6 +2661,12 @@ class Resolver:
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
         if head == "it" and len(words) == 1:
+            current = self.index.sentence_of(start)
+            if current > 0 and _DOCUMENT_ISSUER.search(self.doc.text, self.doc.sentence_starts[current - 1], start):
+                issuer = self._document_issuer(start)
+                if issuer is not None:
+                    # "Helena Voss has issued a statement in Esterby. It says S": the statement's issuer
+                    return replace(issuer, how="pronoun:document")
             subject = self._organisation_opening_sentence_before(start)
             if subject is not None:
                 # "The council, in a statement, made no mention of it. It said S": the last sentence's subject
@@ -2668,6 +2696,19 @@ class Resolver:
             if all(members):
                 names = " and ".join(m.name for m in members)  # type: ignore[union-attr]
                 return Resolution(names, "group", "group:names", None, tuple(m.id for m in members))  # type: ignore[union-attr]
+        if "and" in lowered[1:-1] and not words[-1][0].isupper():
+            # "Norland's national security adviser and Ostravia's top security official": each, then both
+            k = lowered.index("and")
+            first, second = words[:k], words[k + 1:]
+            if is_person_description(list(first)) and is_person_description(list(second)):
+                second_start = self.doc.text.find(second[0], start, end)
+                one = self._resolve_words(first, start, second_start, cue_lemma=None, previous=None)
+                other = self._resolve_words(second, second_start, end, cue_lemma=None, previous=None)
+                if one.entity is not None and other.entity is not None and one.entity != other.entity:
+                    members = sorted((self.index.entities[one.entity], self.index.entities[other.entity]),
+                                     key=lambda e: e.first_start)
+                    return Resolution(" and ".join(m.name for m in members), "group", "group:descriptions", None,
+                                      tuple(m.id for m in members))
         if is_group_phrase(list(words)):
             return self._group(start, words)
         if len(words) == 2 and lowered[0] in {"the", "that", "this"} and _DOCUMENT_NOUN.fullmatch(words[1]):
@@ -2821,6 +2862,16 @@ class Resolver:
         if len(words) < 2 or not _DOCUMENT_NOUN.fullmatch(words[-1]):
             return None
         name = list(words[1:-1] if norm(words[0]) in {"the", "that", "this", "a", "an"} else words[:-1])
+        if len(name) == 1 and name[0].islower() and name[0].endswith(("'s", "’s")) and \
+                norm(name[0][:-2]) in ORGANISATION_HEADS:
+            # "The ministry's statement said": the ministry the article named in full before
+            named = None
+            full_name = re.compile(r"(?:[A-Z][\w\-]*(?:['’]s)?\s+){1,4}(?i:" + re.escape(name[0][:-2]) + r")\b")
+            for named in full_name.finditer(self.doc.text, max(0, start - 3000), start):
+                pass
+            if named is not None:
+                return Resolution(_strip_article(named.group()), "organisation", "description:document")
+            return None
         if not name or not all(w[0].isupper() for w in name):
             return None
         if name[-1].endswith(("'s", "’s")):

@@ -751,6 +751,8 @@ _TITLE_ADJECTIVES = frozenset("""senior former deputy chief top foreign national
 def is_group_phrase(words: list[str]) -> bool:
     """``both sides``, ``the two envoys``, ``both men``: two people speaking together."""
     lowered = [norm(w) for w in words]
+    if lowered in (["the", "sides"], ["the", "parties"]):
+        return True  # "The parties stated that S" in a report of two-sided talks
     if not lowered or not (lowered[0] == "both" or lowered[:2] == ["the", "two"]):
         return False  # "two officials who saw the draft" is an unnamed source, not the pair in the news
     return lowered[-1] in GROUP_WORDS or (lowered[-1].endswith(("s", "men")) and lowered[-1] in ROLE_NOUNS)
