@@ -493,3 +493,12 @@ def test_the_nationality_noun_is_the_one_person_just_named_when_no_side_was_give
 ])
 def test_groups_and_the_issuers_of_statements(text, expected):
     assert speakers(text)[-1][1] == expected
+
+
+def test_a_name_takes_no_modifiers_from_the_paragraph_before_nor_counts_the_byline_writer():
+    text = ("The general who came with a list\n\nBy Rosalind Fenwick\n\n"
+            "Pavel A. Dragunov has never pretended to enjoy foreign travel. \u201cI go where I am sent,\u201d "
+            "the secretary of Ostravia\u2019s Security Council told an interviewer in 2021.")
+    assert speakers(text) == [("I go where I am sent,", "Pavel A. Dragunov")]
+    assert person_descriptors("Profile\n\nPavel A. Dragunov has never pretended to enjoy travel.")[
+        "Pavel A. Dragunov"] == set()

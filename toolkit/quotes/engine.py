@@ -2824,8 +2824,9 @@ class Resolver:
             # a definite role nobody was introduced with: the person the text is about right now,
             # if only one person was named in the last two sentences and nothing contradicts it ...
             nearest = None
+            author = _byline(self.doc.text)
             nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
-                      for m in mentions}
+                      for m in mentions if self.index.entities[m.entity].name != author}  # (not the byline's writer)
             if len(nearby) == 1:
                 self.index.ensure_descriptors()
                 entity = self.index.entities[nearby.pop()]

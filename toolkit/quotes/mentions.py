@@ -343,7 +343,7 @@ class EntityIndex:
         return list(words)
 
     def _read_context_words(self, start: int) -> list[str]:
-        floor = max(0, start - 80)
+        floor = max(0, start - 80, self.text.rfind("\n", 0, start) + 1)  # (not across a paragraph break)
         # The run usually ends a word or two back, so the words of a short stretch after a space
         # come first. WORD tokenizes from a space exactly as from anywhere before it, so those
         # words are the last words of the whole window; only if the run reaches back past the
