@@ -502,3 +502,17 @@ def test_a_name_takes_no_modifiers_from_the_paragraph_before_nor_counts_the_byli
     assert speakers(text) == [("I go where I am sent,", "Pavel A. Dragunov")]
     assert person_descriptors("Profile\n\nPavel A. Dragunov has never pretended to enjoy travel.")[
         "Pavel A. Dragunov"] == set()
+
+
+def test_one_of_them_and_that_person_are_one_of_the_unnamed_group_that_spoke():
+    text = ("Narrow deal\n\nTwo people familiar with the talks said the opening hour was tense. One of them said "
+            "Dragunov read from notes for forty minutes. \u201cShe let him finish,\u201d that person said.")
+    assert [speaker for _, speaker in speakers(text)] == [
+        "Two people familiar with the talks"] + ["one of two people familiar with the talks"] * 2
+
+
+def test_a_possessive_role_in_an_interview_lead_is_the_person_just_named():
+    text = ("Calloway: 'I did not go to be liked'\n\nESTERBY \u2014 Miriam T. Calloway says she came out with a "
+            "telephone line.\n\nIn her first interview since returning, Norland's national security adviser told "
+            "Northern Broadcast that the agreement was overdue.")
+    assert speakers(text)[-1] == ("the agreement was overdue", "Miriam T. Calloway")

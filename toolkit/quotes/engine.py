@@ -720,8 +720,8 @@ def _after_addressee(text: str, pos: int, limit: int) -> int:
     return m.end() if m else pos
 
 
-_BYLINE = re.compile(r"^(?:By\s+|[A-Z][A-Z ]{2,20}\|\s*)(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s*(?:,|$)",
-                     re.MULTILINE)
+_BYLINE = re.compile(r"^(?:By\s+|[A-Z][A-Z ]{2,20}\|\s*)(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s*(?:,|\||$)",
+                     re.MULTILINE)  # ("By Jonah Whitlock | Northern Broadcast Online | 15 March")
 
 
 def _byline(text: str) -> str | None:
@@ -2696,6 +2696,17 @@ class Resolver:
             if all(members):
                 names = " and ".join(m.name for m in members)  # type: ignore[union-attr]
                 return Resolution(names, "group", "group:names", None, tuple(m.id for m in members))  # type: ignore[union-attr]
+        if lowered in (["one", "of", "them"], ["one", "of", "those"]) or (
+                lowered in (["that", "person"], ["this", "person"], ["the", "person"])
+                and previous is not None and previous.how == "description:one_of"):
+            # "Two people familiar with the talks said S. One of them said T. '...,' that person said"
+            if previous is not None and previous.how == "description:one_of":
+                return previous
+            last = self.last_resolved
+            if last is not None and last[0].speaker_type == "unnamed" and last[0].speaker and \
+                    _is_people_plural(norm(description_head(last[0].speaker.split()))):
+                group = last[0].speaker
+                return Resolution(f"one of {group[0].lower()}{group[1:]}", "unnamed", "description:one_of")
         if "and" in lowered[1:-1] and not words[-1][0].isupper():
             # "Norland's national security adviser and Ostravia's top security official": each, then both
             k = lowered.index("and")
@@ -2743,7 +2754,9 @@ class Resolver:
             if entity is not None:
                 self.index.add_resolved_mention(start, end, entity.id)
                 return Resolution(entity.name, "person", "description", entity.id)
-            return self._named_ahead(words, end) or self._unnamed(text, words, start)
+            if self.index.person_by_name([words[0][:-2]], start) is not None:
+                return self._named_ahead(words, end) or self._unnamed(text, words, start)  # "Cameron's spokesman"
+            return self._nearest_or_ahead(words, start, end) or self._unnamed(text, words, start)
         if ((lowered[0].endswith("s") or lowered[0] == "people") and lowered[0] in ROLE_NOUNS | GROUP_NOUNS
                 and norm(description_head(list(words))) == lowered[0]):
             # "Officials said", "People familiar with the talks said": capitalised only as a sentence's first word
@@ -2821,28 +2834,32 @@ class Resolver:
         one_person = not (plural.endswith("s") and plural[:-1] in ROLE_NOUNS)  # not "the Valmoran hosts"
         if (lowered[0] in {"the", "his", "her", "its", "their"} or words[0].endswith(("'s", "’s"))) \
                 and is_person_description(list(words)) and one_person:
-            # a definite role nobody was introduced with: the person the text is about right now,
-            # if only one person was named in the last two sentences and nothing contradicts it ...
-            nearest = None
-            author = _byline(self.doc.text)
-            nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
-                      for m in mentions if self.index.entities[m.entity].name != author}  # (not the byline's writer)
-            if len(nearby) == 1:
-                self.index.ensure_descriptors()
-                entity = self.index.entities[nearby.pop()]
-                places = {stem_place(w) for w in words if is_place_word(w)}
-                if not (places and entity.places and not places & entity.places):
-                    nearest = Resolution(entity.name, "person", "description:nearest", entity.id)
-            # ... unless someone named just after carries the role itself (not only one of its class),
-            # or is named in the same sentence ("The host of the meeting, Foreign Minister Lena Aurich,")
-            ahead = self._named_ahead(words, end)
-            if ahead is not None and nearest is not None and ahead.entity != nearest.entity and not (
-                    self._named_ahead(words, end, strict=True) or self.index.sentence_of(
-                        self.index.entities[ahead.entity].first_start) == self.index.sentence_of(start)):  # type: ignore[index]
-                ahead = None
-            if ahead is not None or nearest is not None:
-                return ahead or nearest  # type: ignore[return-value]
+            found = self._nearest_or_ahead(words, start, end)
+            if found is not None:
+                return found
         return self._unnamed(text, words, start)
+
+    def _nearest_or_ahead(self, words, start: int, end: int) -> Resolution | None:
+        """A definite role nobody was introduced with: the person the text is about right now,
+        if only one person was named in the last two sentences and nothing contradicts it ..."""
+        nearest = None
+        author = _byline(self.doc.text)
+        nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
+                  for m in mentions if self.index.entities[m.entity].name != author}  # (not the byline's writer)
+        if len(nearby) == 1:
+            self.index.ensure_descriptors()
+            entity = self.index.entities[nearby.pop()]
+            places = {stem_place(w) for w in words if is_place_word(w)}
+            if not (places and entity.places and not places & entity.places):
+                nearest = Resolution(entity.name, "person", "description:nearest", entity.id)
+        # ... unless someone named just after carries the role itself (not only one of its class),
+        # or is named in the same sentence ("The host of the meeting, Foreign Minister Lena Aurich,")
+        ahead = self._named_ahead(words, end)
+        if ahead is not None and nearest is not None and ahead.entity != nearest.entity and not (
+                self._named_ahead(words, end, strict=True) or self.index.sentence_of(
+                    self.index.entities[ahead.entity].first_start) == self.index.sentence_of(start)):  # type: ignore[index]
+            ahead = None
+        return ahead or nearest
 
     def _media_antecedent(self, words: tuple[str, ...], start: int) -> Resolution | None:
         """``The paper added``, ``the newspaper wrote``: the outlet the article named last before ``start``."""
