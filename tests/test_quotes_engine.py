@@ -1377,3 +1377,12 @@ def test_the_writers_gloss_after_the_words_is_not_content(text, expected):
 ])
 def test_according_to_between_a_subject_and_its_cue_is_the_medium(text, expected):
     assert [(q.kind, q.quote, q.speaker_mention, q.via) for q in extract_quotes(text, language="en")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Citadel's account agrees on that point.", [], id="on-that-point"),
+    pytest.param('Dragunov told journalists on his way in that Kovask had come "to listen first."',
+                 [("mixed", 'Kovask had come "to listen first."', "Dragunov")], id="on-his-way-in-that-clause"),
+])
+def test_that_after_a_preposition_opens_content_only_before_a_clause(text, expected):
+    assert found(text) == expected

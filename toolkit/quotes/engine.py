@@ -293,6 +293,8 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*")
+_PREPOSITIONS_AFTER_A_CUE = frozenset({"on", "in", "at", "about", "of", "for", "with", "to", "from", "by", "upon", "over",
+                                       "against", "into"})
 # ", according to Ostra-Press," between a subject and its cue: the medium the words came through
 _ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
 
@@ -513,6 +515,8 @@ _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*")
+_PREPOSITIONS_AFTER_A_CUE = frozenset({"on", "in", "at", "about", "of", "for", "with", "to", "from", "by", "upon", "over",
+                                       "against", "into"})
 # ", according to Ostra-Press," between a subject and its cue: the medium the words came through
 _ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
 
@@ -1810,6 +1814,9 @@ class Rules:
                 return s, addressee, True
             if w == ":" and k and words[k - 1][2][-1:].isdigit() and k + 1 < len(words) and words[k + 1][2][:1].isdigit():
                 continue  # "at 14:52": a clock time, not a colon before content
+            if w == "that" and k >= 1 and norm(words[k - 1][2]) in _PREPOSITIONS_AFTER_A_CUE and not \
+                    _starts_with_clause(self.text, e, limit):
+                return None  # "insisted on that point": "that" after a preposition points, it opens no clause
             if w in {"that", ":"}:
                 if w == "that" and k >= 2 and norm(words[k - 1][2]) in CUE_FORMS and words[k - 1][2].islower() and not (
                         _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}) and not (
