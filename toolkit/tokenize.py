@@ -31,7 +31,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 from toolkit.schema import SENTENCE_COLUMNS, TOKEN_COLUMNS, require_columns
 
 __all__ = [
-    "NEWS_ABBREVIATIONS", "QUOTE_MARKS", "SENTENCE_STARTERS", "Sentence", "Token",
+    "JOINED_INITIALS", "NEWS_ABBREVIATIONS", "QUOTE_MARKS", "SENTENCE_STARTERS", "Sentence", "Token",
     "split_paragraphs", "split_sentences", "paragraph_sentences", "tokenize_words",
     "sentences_frame", "tokens_frame",
 ]
@@ -173,8 +173,8 @@ _MIXED_QUOTE_TOKEN = re.compile(r"(?:(?<=\w)['’](?=\w)|[^" + _QUOTE_CLASS[1:] 
 # What precedes an abbreviation glued to other text: "(Xinhua/U.S." -> "U.S."
 _WORD_BEFORE_ABBREVIATION = re.compile(r"^.*[(/\[\-\"“‘'«]")
 _CONTRACTION_AFTER_APOSTROPHE = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
-# Two or three initials written without spaces: "P.A.", "M.T.R."
-_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+#: Two or three initials written without spaces: ``P.A.``, ``M.T.R.`` (a person's, unless an abbreviation).
+JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,17 +269,14 @@ def _is_false_break(chunk: str, start: int, end: int) -> bool:
     if not last_word.endswith("."):
         return False
     stem = _WORD_BEFORE_ABBREVIATION.sub("", last_word).rstrip(".").lower()
+    next_words = chunk[end:].split(None, 1)
+    next_word = next_words[0] if next_words else ""
+    starts_sentence = next_word[:1].isupper() and next_word.lower() in SENTENCE_STARTERS
     if stem not in NEWS_ABBREVIATIONS:
         # a person's initials written together ("added P.A. Dragunov"), unless a sentence starter follows
-        following = chunk[end:].split(None, 1)
-        next_word = following[0] if following else ""
-        return (_JOINED_INITIALS.fullmatch(last_word) is not None and next_word[:1].isupper()
-                and next_word.lower() not in SENTENCE_STARTERS)
+        return JOINED_INITIALS.fullmatch(last_word) is not None and next_word[:1].isupper() and not starts_sentence
     # Punkt breaks after an abbreviation when a sentence starter follows (``U.S. He``):
     # keep that break unless the abbreviation stands before a name (``Mr. He Anwen``).
-    following = chunk[end:].split(None, 1)
-    next_word = following[0] if following else ""
-    starts_sentence = next_word[:1].isupper() and next_word.lower() in SENTENCE_STARTERS
     return stem in _BEFORE_NAME or not starts_sentence
 
 

@@ -204,11 +204,12 @@ _DOCUMENT_WORDS = (r"(?:statement|letter|memo|e-?mail|release|readout|transcript
                    r"version|data|figures)")
 # What a speaker is said not to have said: "did not elaborate", "would not go into"
 _NOT_SAYING = r"elaborate|say|specify|explain|comment|go\s+into|disclose"
-# 'said the talks had been "serious" but declined to go into details': what the speaker left out
 # ", referring to the convention", ", in an apparent reference to X": the writer's gloss on the words
-_WRITER_GLOSS = re.compile(r"(?P<lead>,[\"”»’']|[\"”»’']?,)\s+(?:(?:apparently|presumably|likely|seemingly|clearly|an?\s+apparent|"
-                           r"in\s+an?\s+(?:(?:apparent|veiled|oblique|thinly\s+veiled|clear)\s+)?)?"
-                           r"(?:referring|reference|alluding|allusion|a\s+reference|a\s+nod|a\s+swipe|a\s+dig)\s+(?:to|at)\b)")
+_WRITER_GLOSS = re.compile(r"(?P<lead>,[\"”»’']|[\"”»’']?,)\s+(?:(?:apparently|presumably|likely|seemingly|clearly|"
+                           r"an?\s+apparent|in\s+an?\s+(?:(?:apparent|veiled|oblique|thinly\s+veiled|clear)\s+)?)?"
+                           r"(?:referring|reference|alluding|allusion|a\s+reference|a\s+nod|a\s+swipe|a\s+dig)\s+"
+                           r"(?:to|at)\b)")
+# 'said the talks had been "serious" but declined to go into details': what the speaker left out
 _LEFT_OUT_AFTER = re.compile(r"\s+but\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|go\s+into|give|provide|"
                              r"say|discuss|answer|specify)|(?:did|would|could)(?:\s+not|n['’]t)\s+(?:" + _NOT_SAYING
                              + r"|give\s+details))\b")
@@ -292,23 +293,6 @@ _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
-_COMMA_THEN_CUE = re.compile(r"\s*,\s*")
-_PREPOSITIONS_AFTER_A_CUE = frozenset({"on", "in", "at", "about", "of", "for", "with", "to", "from", "by", "upon", "over",
-                                       "against", "into"})
-# ", according to Ostra-Press," between a subject and its cue: the medium the words came through
-_ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
-
-# ", a man called Bruno," right before a cue: the apposition names the speaker
-_NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
-                                          r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}),\s*$")
-# What stands before a passive cue with an agent: "It", "This", "» — it", "» —"
-_PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
-# The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
-_PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stress declare report underline underscore
-    confirm mention add explain indicate tell write""".split())
-# "stated on Saturday by", "said by": a passive cue's agent, after a short time phrase
-_PASSIVE_AGENT = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w.]+(?:\s+[\w.]+)?|\s+(?:earlier|today|yesterday|later|"
-                            r"also))?\s+by\s+(?!(?:the\s+)?way\b)")
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
@@ -1668,9 +1652,10 @@ class Rules:
             end = summary.end("marks")  # '"a step forward," a phrase she has used since May
         gloss = _WRITER_GLOSS.search(text, start, end)
         if gloss and self.doc.quotation_covering(gloss.end("lead")) is None:
-            lead = gloss.group("lead")
-            end = gloss.start() + (2 if lead[0] == "," and len(lead) == 2 else 1 if lead[0] != "," else 0)
-            # '... "by Cleveland," referring to the party's convention': the writer explains
+            # '... "by Cleveland," referring to the party's convention': the writer explains; the
+            # content ends at the comma, or after the closing mark beside it
+            mark = next((k for k, char in enumerate(gloss.group("lead")) if char != ","), None)
+            end = gloss.start() + (mark + 1 if mark is not None else 0)
         left_out = _LEFT_OUT_AFTER.search(text, start, end)
         if left_out and self.doc.quotation_covering(left_out.start()) is None:
             end = left_out.start()  # '... had been "serious" but declined to go into details': the writer's
@@ -2143,7 +2128,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 and not _is_fronted(subject_before.split()[0])  # (not "Since last November, according to X, S")
                 and any(c.start() == closing_comma.end() and c.group().lower() not in _NOUNISH for c in unit_cues)
                 and not any(floor <= c.start() < cue.start() for c in unit_cues)):
-            return []  # "Dragunov, according to the Citadel's account, told Calloway that S": the next cue's
+            return []  # "Dragunov, according to the Citadel's account, told Calloway that S": the cue after reads it
         if (last is not None and last.via is None and last.speaker_start is not None
                 and _ATTRIBUTION_TAIL.fullmatch(text, max(last.end, last.cue_end or 0, last.speaker_end), cue.start())
                 and rules.attribution_ends_clause(speaker[1], unit.end)):
@@ -3097,31 +3082,27 @@ class Resolver:
     def _unnamed_person_before(self, pos: int, gender: str) -> Resolution | None:
         """``One of the interpreters ... said S. She said T``: the one unnamed person who spoke last,
         in this sentence or the one before, with nobody of the pronoun's gender named since."""
-        current = self.index.sentence_of(pos)
-        found = None
-        if self.last_resolved is not None:
-            resolution, start, end, lemma = self.last_resolved
-            words = (resolution.speaker or "").split()
-            person = words[3:] if [norm(w) for w in words[:3]] == ["one", "of", "the"] else words  # "One of the X"
-            if (resolution.speaker_type == "unnamed" and resolution.how == "unnamed" and len(words) > 1
-                    and norm(words[0]) in {"a", "an", "one"} and lemma not in _QUESTION_LEMMAS
-                    and norm(description_head(person)).rstrip("s") in ROLE_NOUNS  # not "A number"
-                    and norm(description_head(person)) not in _ASKING_ROLES  # "a reporter": the answer is not theirs
-                    and not any(w[0].isupper() and not is_place_word(w) for w in words[1:])  # no name in it
-                    and current - 1 <= self.index.sentence_of(start) <= current):
-                found = (resolution.speaker, end)
-        if found is None:
+        if self.last_resolved is None:
             return None
-        description, end = found
-        said_gender = next((GENDERED_WORDS[norm(w)] for w in description.split() if norm(w) in GENDERED_WORDS), None)
-        head = norm(description_head(description.split()))
-        if said_gender not in (None, gender) or (head.endswith("s") and head[:-1] in ROLE_NOUNS):
-            return None  # ("One of the interpreters": the description's head is "One", one person)
+        resolution, start, end, lemma = self.last_resolved
+        words = (resolution.speaker or "").split()
+        person = words[3:] if [norm(w) for w in words[:3]] == ["one", "of", "the"] else words  # "One of the X"
+        head = norm(description_head(person)) if person else ""
+        if not (resolution.speaker_type == "unnamed" and resolution.how == "unnamed" and len(words) > 1
+                and norm(words[0]) in {"a", "an", "one"} and lemma not in _QUESTION_LEMMAS
+                and head.rstrip("s") in ROLE_NOUNS  # not "A number"
+                and head not in _ASKING_ROLES  # "a reporter": the answer is someone else's
+                and not any(w[0].isupper() and not is_place_word(w) for w in words[1:])  # no name in it
+                and self.index.sentence_of(pos) - 1 <= self.index.sentence_of(start)):
+            return None
+        said_gender = next((GENDERED_WORDS[norm(w)] for w in words if norm(w) in GENDERED_WORDS), None)
+        if said_gender not in (None, gender):
+            return None  # "a woman from the delegation" is no "he"
         for entity_id in self.index.entities_named_in(end, pos) - self.named_in_quote:
             entity = self.index.entities[entity_id]
             if entity.type == "person" and entity.gender in (None, gender):
                 return None  # someone named since could be meant
-        return Resolution(description, "unnamed", "pronoun:unnamed")
+        return Resolution(resolution.speaker, "unnamed", "pronoun:unnamed")
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1

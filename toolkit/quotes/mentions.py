@@ -20,11 +20,11 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from toolkit.tokenize import NEWS_ABBREVIATIONS
 from toolkit.quotes.lexicon import (
     DETERMINERS, FIRST_NAME_GENDER, GENDERED_WORDS, GENERIC_ROLES, GROUP_WORDS, ORGANISATION_HEADS,
     ORGANISATION_WORDS, PLACE_WORDS, ROLE_CLASSES, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS, stem_place, strip_accents,
 )
+from toolkit.tokenize import JOINED_INITIALS, NEWS_ABBREVIATIONS
 
 # A word as the mention parser sees it: letters/digits with inner dots, apostrophes and
 # hyphens (``U.S.``, ``O'Neil``, ``Russia's``), or one punctuation character.
@@ -45,7 +45,6 @@ _NAME_RUN = re.compile(
     r"[A-Z](?<![\w.’'][A-Z])" + _AFTER_CAPITAL
     + r"(?:[ \t]+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|al|el|dos|das)[ \t]+)?" + _NAME_WORD + r")*"
 )
-_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 #: Right before a name that is a preposition's object ("a longtime rival of Ivo Marek"), not an apposition.
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|against)\s+$")
 # Capitalised words that start sentences or name times, not people.
@@ -144,7 +143,7 @@ class Resolution:
 
 def _is_joined_initials(word: str) -> bool:
     """``J.J.``, ``H.W.``: a person's initials written together, not an abbreviation (``U.S.``)."""
-    return _JOINED_INITIALS.fullmatch(word) is not None and norm(word).rstrip(".") not in NEWS_ABBREVIATIONS
+    return JOINED_INITIALS.fullmatch(word) is not None and norm(word).rstrip(".") not in NEWS_ABBREVIATIONS
 
 
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
