@@ -1386,3 +1386,18 @@ def test_according_to_between_a_subject_and_its_cue_is_the_medium(text, expected
 ])
 def test_that_after_a_preposition_opens_content_only_before_a_clause(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("\u00abThe sides agree. The date will be set later,\u00bb \u2014 it was said by Ivo Marek to journalists.",
+                 [("direct", "The sides agree. The date will be set later,", "Ivo Marek")],
+                 id="a-quotation-of-two-sentences-before-the-passive"),
+    pytest.param("The dialogue will go on. This was stated on Saturday by the Secretary of the Security Council of the "
+                 "Republic of Ostravia Pavel A. Dragunov upon his return from the Valmoran city of Port Halden, where "
+                 "on 14 March consultations with the National Security Adviser of Norland were held.",
+                 [("indirect", "The dialogue will go on", "the Secretary of the Security Council of the Republic of "
+                   "Ostravia Pavel A. Dragunov")], id="a-long-title-and-a-long-adverbial"),
+    pytest.param('"American Skin" was written by Ivo Marek.', [], id="written-by-is-authorship"),
+])
+def test_translated_passives_with_long_titles_and_quotations(text, expected):
+    assert found(text) == expected

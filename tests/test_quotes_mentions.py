@@ -516,3 +516,9 @@ def test_a_possessive_role_in_an_interview_lead_is_the_person_just_named():
             "telephone line.\n\nIn her first interview since returning, Norland's national security adviser told "
             "Northern Broadcast that the agreement was overdue.")
     assert speakers(text)[-1] == ("the agreement was overdue", "Miriam T. Calloway")
+
+
+def test_former_before_a_title_and_name_is_still_the_named_person():
+    text = ("Reactions\n\nFormer Governor Jim Doyle spoke in Esterby. \u201cThe talks were a start,\u201d "
+            "said former Wisconsin Gov. Jim Doyle.")
+    assert speakers(text)[-1] == ("The talks were a start,", "Jim Doyle")

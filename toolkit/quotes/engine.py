@@ -117,7 +117,7 @@ _NOUNISH = frozenset("""report reports claim claims comment comments remark rema
 """.split())
 _PREPOSITIONS_IN_NP = frozenset({"of", "for", "at", "with", "from", "to", "in"})
 _STOP_AFTER_SPEAKER = frozenset("""that in on at during after before when while who which whose as to told said says
-    and but because since if although though with without by from over about into
+    and but because since if although though with without by from over about into upon
 """.split())
 _TELL_LIKE = frozenset({"tell", "inform", "assure", "brief", "remind", "notify", "advise", "warn", "ask", "urge",
                         "reassure", "instruct"})
@@ -150,7 +150,7 @@ _FORWARD_MARK = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|late|earli
                            r"\s*(?:that\b|:|,?\s*[\"“„«‘])", re.IGNORECASE)
 # What may follow "X said" when the attribution closes the sentence.
 _ADVERBIAL_TO_END = re.compile(
-    r"\s*(?:(?:on|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
+    r"\s*(?:(?:on|upon|in|at|during|after|before|late|earlier|later|last|this|to|from|of|as|when|while|outside|inside|"
     r"shortly|briefly|afterwards?|then|again|too|also|yesterday|today|tonight|with|without|via|through|by|who|whose|"
     r"in\s+a|in\s+an|once|twice|back|over|for|"
     # a bare day or date, an adverb, a lapse of time: "said Monday.", "said privately.", "said hours later."
@@ -160,7 +160,7 @@ _ADVERBIAL_TO_END = re.compile(
     r"(?!(?:family|rally|supply|assembly|reply|ally|italy|only|anomaly|monopoly)\b)[a-z]{2,}ly|"
     r"(?:a|an|one|two|three|four|five|six|several|some|many|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)"
     r"\s+(?:later|ago|earlier|after|before)|hours|days|weeks|months|years|minutes|moments|"
-    r"the\s+(?:next|following|same|previous)\s+(?:day|week|month|morning|evening|night))\b[^\"“”«»]{0,140})?[.!?]?\s*$",
+    r"the\s+(?:next|following|same|previous)\s+(?:day|week|month|morning|evening|night))\b[^\"“”«»]{0,200})?[.!?]?\s*$",
     re.IGNORECASE)
 # Plural nouns of people that may head a speaker phrase beyond ROLE_NOUNS.
 GROUP_NOUNS = frozenset("""allies friends advisers aides supporters critics opponents backers donors voters
@@ -430,7 +430,7 @@ _NAME_RUN = r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
 _BOTH_AFTER_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
                                      + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+both\s+(?:\w+ly\s+)?")
 # the same adverbial, then ", but" and a clause of its own (the attribution ends its own clause there)
-_ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,140})?[.!?]?\s*$", r"{0,140}?)?")
+_ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,200})?[.!?]?\s*$", r"{0,140}?)?")
                                         + r",\s+(?:but|and|while|whereas|yet)\s+", re.IGNORECASE)
 assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|while|whereas|yet)\s+")
 # ", though few expected ...": a concession whose subject is a quantifier, the writer's
@@ -499,6 +499,8 @@ _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*")
+_TITLE_LINK_WORDS = frozenset({"the", "of", "for", "and"})
+_LOWER_TITLE_ADJECTIVES = frozenset({"former", "then", "late", "acting", "outgoing", "incoming", "retired"})
 _PREPOSITIONS_AFTER_A_CUE = frozenset({"on", "in", "at", "about", "of", "for", "with", "to", "from", "by", "upon", "over",
                                        "against", "into"})
 # ", according to Ostra-Press," between a subject and its cue: the medium the words came through
@@ -511,7 +513,7 @@ _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1
 _PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
 # The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
 _PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stress declare report underline underscore
-    confirm mention add explain indicate tell write""".split())
+    confirm mention add explain indicate tell""".split())  # (not "written by": a song has an author, not a speaker)
 # "stated on Saturday by", "said by": a passive cue's agent, after a short time phrase
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w.]+(?:\s+[\w.]+)?|\s+(?:earlier|today|yesterday|later|"
                             r"also))?\s+by\s+(?!(?:the\s+)?way\b)")
@@ -1505,10 +1507,12 @@ class Rules:
                     continue
                 break
             if not picked and (w in {"that", "to", "in", "on", "at", "for", "of", "with", "from", "by", "about", "into",
-                                     "over", "after", "before"} or w in AUXILIARIES):
+                                     "over", "after", "before", "up", "out", "down", "off"} or w in AUXILIARIES):
                 return None  # "asks for second meeting": a verb's object, not a speaker
             picked.append((s, e, word))
-            if len(picked) >= 12:
+            if len(picked) >= 12 and not all(p[2][0].isupper() or norm(p[2]) in _TITLE_LINK_WORDS for p in picked):
+                break  # (a title may run longer: "the Secretary of the Security Council of the Republic of ...")
+            if len(picked) >= 18:
                 break
         while picked and (norm(picked[-1][2]) in _PREPOSITIONS_IN_NP or norm(picked[-1][2]) in DETERMINERS):
             picked.pop()
@@ -2062,11 +2066,12 @@ def _passive_by_agent(rules: Rules, doc: Document, cue: re.Match, unit: Unit, un
     if not rules.attribution_ends_clause(speaker[1], unit.end):
         return None
     if subject.start() > floor and pronoun in {"it", ""}:
-        # '«Q» — it was said by X': the quotation before the attribution
-        mark = subject.start("mark")
-        before = rules.content_before(mark + 1 if text[mark] in _CLOSING else mark, unit, previous_end)
-        quoted = before is not None and text[before.start - 1:before.start] in _OPENING
-        return (before, speaker, "passive:by_agent_after") if quoted else None  # type: ignore[return-value]
+        # '«Q» — it was said by X': the quotation before the attribution (which may hold sentences)
+        close = len(text[:subject.start("mark") + 1].rstrip(" ,—–-\n")) - 1
+        quotation = doc.quotation_covering(close) if text[close:close + 1] in _CLOSING else None
+        if quotation is None or quotation.open < 0 or quotation.close != close or quotation.start < previous_end:
+            return None
+        return (quotation.open, quotation.close + 1), speaker, "passive:by_agent_after"
     if pronoun == "this" and subject.start() == unit.start:
         # "S. This was stated by X": the sentence before, if no quote holds it already
         previous = doc.unit_at(unit.start - 1) if unit.start > 0 else None
@@ -2652,6 +2657,12 @@ class Resolver:
             head = _PRONOUN_FORMS[head]  # "according to him"
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
+        if len(words) > 2 and lowered[0] in _LOWER_TITLE_ADJECTIVES and words[1][0].isupper():
+            # "former President Bill Clinton said": the title's adjective, then the name
+            inner = self._resolve_words(words[1:], self.doc.text.find(words[1], start, end), end,
+                                        cue_lemma=cue_lemma, previous=previous)
+            if inner.speaker_type == "person" and inner.entity is not None:
+                return inner
         if head == "it" and len(words) == 1:
             current = self.index.sentence_of(start)
             if current > 0 and _DOCUMENT_ISSUER.search(self.doc.text, self.doc.sentence_starts[current - 1], start):
