@@ -1401,3 +1401,8 @@ def test_that_after_a_preposition_opens_content_only_before_a_clause(text, expec
 ])
 def test_translated_passives_with_long_titles_and_quotations(text, expected):
     assert found(text) == expected
+
+
+def test_told_the_head_of_state_that():
+    assert found("Dragunov told the head of state that the consultations had been useful.") == [
+        ("indirect", "the consultations had been useful", "Dragunov")]

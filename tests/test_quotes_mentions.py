@@ -522,3 +522,27 @@ def test_former_before_a_title_and_name_is_still_the_named_person():
     text = ("Reactions\n\nFormer Governor Jim Doyle spoke in Esterby. \u201cThe talks were a start,\u201d "
             "said former Wisconsin Gov. Jim Doyle.")
     assert speakers(text)[-1] == ("The talks were a start,", "Jim Doyle")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Charlotte\n\n\u201cThe city will not go back to normal,\u201d said the Rev. Peter Wherry.",
+                 ("Peter Wherry", "person"), id="the-rev"),
+    pytest.param("Polls\n\n\u201cElections are a choice,\u201d said political scientist Christopher Wlezien.",
+                 ("Christopher Wlezien", "person"), id="role-then-name"),
+    pytest.param("Reactions\n\n\u201cThe talks were a start,\u201d said former Wisconsin Gov. Jim Doyle of Esterby.",
+                 ("Jim Doyle", "person"), id="former-title-name-of-place"),
+    pytest.param("Board\n\nThe National Labor Relations Board said the hotel had broken the rules.",
+                 ("National Labor Relations Board", "organisation"), id="an-organisation-stays-one"),
+])
+def test_lower_case_words_before_a_name_describe_the_named_person(text, expected):
+    quote = extract_quotes(text, language="en")[-1]
+    assert (quote.speaker, quote.speaker_type) == expected
+
+
+def test_told_according_to_a_source_that_and_a_pronoun_after_it():
+    text = ("Near miss\n\nHelena Voss telephoned Sergei Tallin, Ostravia's deputy foreign minister. She told him, "
+            "according to a Norlandic diplomat briefed on the call, that Esterby would postpone the meeting.\n\n"
+            "He replied that the exercise could not be cancelled, the diplomat said.")
+    assert [(q.quote, q.speaker, q.via) for q in extract_quotes(text, language="en")] == [
+        ("Esterby would postpone the meeting", "Helena Voss", "Norlandic diplomat briefed on the call"),
+        ("the exercise could not be cancelled", "Sergei Tallin", "the diplomat")]

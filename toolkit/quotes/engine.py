@@ -42,7 +42,7 @@ from toolkit.quotes.mentions import (
     OBJECT_OF_PREPOSITION, WORD, Entity, EntityIndex, Resolution, description_head, is_group_phrase, is_modifier,
     is_organisation_phrase, is_person_description, is_place_word, norm, resolve_description,
 )
-from toolkit.quotes.lexicon import GENDERED_WORDS, stem_place, trie_pattern
+from toolkit.quotes.lexicon import FIRST_NAME_GENDER, GENDERED_WORDS, stem_place, trie_pattern
 from toolkit.tokenize import NEWS_ABBREVIATIONS, paragraph_sentences, split_paragraphs
 
 _FORMS = sorted(CUE_FORMS, key=len, reverse=True)
@@ -342,7 +342,8 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
                         r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
                         r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those)\s)"  # not "her the plan"
                         r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those|in|on|at|of|for|with|from|by|"
-                        r"about|after|before|during|last|over|via)\b)[a-z][\w\-]*|"  # ("a biographer in 2022")
+                        r"about|after|before|during|last|over|via)\b)[a-z][\w\-]*"  # ("a biographer in 2022")
+                        r"(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?=\s+that\b))?|"  # "the head of state that"
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
                         r"[a-z]{3,}(?:ers|ists|ians|ents|ants))(?=[\s,.:;])")
@@ -500,11 +501,17 @@ _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
 _BY = re.compile(r"\s+by\s+")
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*")
 _TITLE_LINK_WORDS = frozenset({"the", "of", "for", "and"})
-_LOWER_TITLE_ADJECTIVES = frozenset({"former", "then", "late", "acting", "outgoing", "incoming", "retired"})
+_DEFINITE_OR_INDEFINITE = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+_MEDIUM_LEMMAS = frozenset({"according", "accord", "cite", "quote"})
+# Words that make what follows them no apposed name: "advisers to Mr. Obama", "the gap between what Trump"
+_NOT_BEFORE_A_NAME = frozenset("""to of for at from in with by about before after between what that which who whom
+    during than like as and or but on over under against without within among through""".split())
 _PREPOSITIONS_AFTER_A_CUE = frozenset({"on", "in", "at", "about", "of", "for", "with", "to", "from", "by", "upon", "over",
                                        "against", "into"})
 # ", according to Ostra-Press," between a subject and its cue: the medium the words came through
 _ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
+_ACCORDING_TO_ASIDE_AT = re.compile(r",\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
+_THAT_AFTER_COMMA = re.compile(r"\s*,\s*that\b")
 
 # ", a man called Bruno," right before a cue: the apposition names the speaker
 _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
@@ -1794,6 +1801,10 @@ class Rules:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
         short bridge of time/place words or (for ``tell``) an addressee."""
         words = _without_quoted_titles(_words(self.text, pos, min(limit, pos + 240)))
+        aside = _ACCORDING_TO_ASIDE_AT.search(self.text, pos, min(limit, pos + 160))
+        if aside is not None and self.text[aside.end():aside.end() + 5].startswith("that"):
+            # "told him, according to a diplomat briefed on the call, that S": the aside is no part of the bridge
+            words = [x for x in words if not aside.start() <= x[0] < aside.end() - 1]
         for k, (s, e, word) in enumerate(words[:16]):
             w = word.lower()
             if w in _QUESTION_WORDS and lemma in _QUESTION_LEMMAS and (
@@ -1811,9 +1822,10 @@ class Rules:
                         _DOCUMENT_NOUN.fullmatch(words[k - 1][2]) and norm(words[0][2]) in {"in", "on", "via"}) and not (
                         k >= 3 and norm(words[k - 3][2]) in {"after", "before", "following", "during", "at"}) and not (
                         norm(words[k - 1][2]) == "call" and any(norm(x[2]) in {"on", "in", "during"}
-                                                                for x in words[max(0, k - 5):k - 1])):
+                                                                for x in words[max(0, k - 5):k - 1])) and not (
+                        norm(words[k - 2][2]) == "of" and lemma in _TELL_LIKE):
                     # "replied with a demand that S": the noun's "that"; not "after the briefing that" nor
-                    # "told reporters on a conference call that S"
+                    # "told reporters on a conference call that S" nor "told the head of state that S"
                     return None
                 commas = [n for n, x in enumerate(words[:k]) if x[2] == ","]
                 if w == "that" and commas and commas[-1] + 1 < k and norm(words[commas[-1] + 1][2]) in DETERMINERS:
@@ -1848,6 +1860,7 @@ class Rules:
             if word in _QUOTE_CHARS or word in {";", ".", "!", "?"} or (
                     w in CUE_FORMS and k > 0 and word.islower() and not (w in _NOUNISH and _is_noun_after_determiner(
                         [x[2] for x in words[max(0, k - 4):k]])) and norm(words[k - 1][2]) not in DETERMINERS
+                    and norm(words[k - 1][2]) != "of"  # "told the head of state that": a noun after "of"
                     and not (_BEFORE_A_DOCUMENT_NOUN.match(self.text, e)
                              and _is_noun_after_determiner([x[2] for x in words[max(0, k - 4):k]]))):
                 return None  # another cue; "at a briefing for", "in a short written note" are nouns: the bridge goes on
@@ -2128,6 +2141,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             issuer = rules.speaker_after(author.end(), unit.end)
             speaker = issuer if issuer is not None and not issuer[2][0][0].isdigit() else speaker  # (not "from 2010")
         subject_before = text[floor:cue.start()].rstrip()
+        if subject_before.endswith(",") and _THAT_AFTER_COMMA.match(text, speaker[1], unit.end) and any(
+                floor <= c.start() < cue.start() for c in unit_cues):
+            return []  # "She told him, according to a diplomat, that S": the cue before reads it, through X
         closing_comma = _COMMA_THEN_CUE.match(text, speaker[1], unit.end)
         if (subject_before.endswith(",") and closing_comma and 0 < len(WORD.findall(subject_before)) <= 9
                 and not _is_fronted(subject_before.split()[0])  # (not "Since last November, according to X, S")
@@ -2364,8 +2380,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if medium is not None:
         defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
     aside = _ACCORDING_TO_ASIDE.fullmatch(text, speaker[1], speaker_end) if speaker is not None else None
+    if aside is None:
+        aside = _ACCORDING_TO_ASIDE_AT.search(text, cue.end(), min(unit.end, cue.end() + 160))
+        if aside is not None and not text[aside.end():aside.end() + 5].startswith("that"):
+            aside = None
     if aside is not None:
-        defaults["via"] = _strip_article(aside.group(1))  # "Dragunov, according to Ostra-Press, said S"
+        # "Dragunov, according to Ostra-Press, said S", "She told him, according to a diplomat, that S"
+        defaults["via"] = _strip_article(aside.group(1))
     if (speaker is not None and last is not None and last.via is None and last.speaker_start is not None
             and lemma in _SECONDHAND_LEMMAS and not text[previous_end:speaker[0]].strip(" ,")
             and text[previous_end:speaker[0]].count(",") == 1 and rules.attribution_ends_clause(cue.end(), unit.end)):
@@ -2657,12 +2678,27 @@ class Resolver:
             head = _PRONOUN_FORMS[head]  # "according to him"
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
-        if len(words) > 2 and lowered[0] in _LOWER_TITLE_ADJECTIVES and words[1][0].isupper():
-            # "former President Bill Clinton said": the title's adjective, then the name
-            inner = self._resolve_words(words[1:], self.doc.text.find(words[1], start, end), end,
-                                        cue_lemma=cue_lemma, previous=previous)
-            if inner.speaker_type == "person" and inner.entity is not None:
-                return inner
+        if len(words) >= 2 and words[-1][0].isupper() and (words[0].islower() or lowered[0] in _DEFINITE_OR_INDEFINITE):
+            # "former Rep. George Miller", "the cartoonist Garry Trudeau", "his campaign manager Jeff Weaver":
+            # lower-case words before a name are its description, the name says who (not "an adviser to
+            # Trump", "a month before Justice Scalia", "the National Labor Relations Board")
+            phrase = list(words)
+            if "of" in lowered[1:] and all(w[0].isupper() for w in phrase[lowered.index("of", 1) + 1:]):
+                phrase = phrase[:lowered.index("of", 1)]  # "former Gov. Bill Richardson of New Mexico"
+            tail = len(phrase)
+            while tail > 0 and phrase[tail - 1][0].isupper():
+                tail -= 1
+            prefix, name = lowered[:tail], phrase[tail:]
+            person_signal = (any(w in ROLE_NOUNS for w in prefix) or any(norm(w) in TITLE_WORDS for w in name)
+                             or (len(name) >= 2 and norm(name[0]) in FIRST_NAME_GENDER))  # not "the Chicago Sun-Times"
+            named = None
+            if 0 < tail < len(phrase) and person_signal and not any(w in _NOT_BEFORE_A_NAME for w in prefix) \
+                    and prefix[-1] not in ORGANISATION_HEADS and not any(  # not "the activist group Mosul Eye"
+                        norm(w) in ORGANISATION_WORDS or norm(w) in ORGANISATION_HEADS or norm(w) in PLACE_WORDS
+                        or norm(w) in {"command", "corps", "force", "forces"} for w in name[-2:]):
+                named = self.index.person_by_name(name, start)
+            if named is not None and named.type == "person":
+                return Resolution(named.name, "person", "name:fullest", named.id)
         if head == "it" and len(words) == 1:
             current = self.index.sentence_of(start)
             if current > 0 and _DOCUMENT_ISSUER.search(self.doc.text, self.doc.sentence_starts[current - 1], start):
@@ -3100,7 +3136,8 @@ class Resolver:
         person = words[3:] if [norm(w) for w in words[:3]] == ["one", "of", "the"] else words  # "One of the X"
         head = norm(description_head(person)) if person else ""
         if not (resolution.speaker_type == "unnamed" and resolution.how == "unnamed" and len(words) > 1
-                and norm(words[0]) in {"a", "an", "one"} and lemma not in _QUESTION_LEMMAS
+                and norm(words[0]) in {"a", "an", "one"} and lemma is not None and lemma not in _QUESTION_LEMMAS
+                and lemma not in _MEDIUM_LEMMAS  # ("according to a diplomat briefed on the call": who passed it on)
                 and head.rstrip("s") in ROLE_NOUNS  # not "A number"
                 and head not in _ASKING_ROLES  # "a reporter": the answer is someone else's
                 and not any(w[0].isupper() and not is_place_word(w) for w in words[1:])  # no name in it
