@@ -57,11 +57,15 @@ GATES = {
     # dispatch, a question time, an analysis on unnamed sources, a newsletter, vox pops, a long feature; measured
     # blind at 0.817 (attribution 0.894) when it was added, the same with the engine this session started with,
     # then its errors were studied
-    "held-out set 10": fixture_set("heldout10", 0.86, 0.91),
+    "held-out set 10": fixture_set("heldout10", 0.87, 0.91),
     # the styles real coverage of such talks takes (wire, state agency in translation, analysis, host country's
     # paper, TV interview, profile, roundup, opinion page, liveblog, follow-up); measured blind at 0.899
     # (attribution 0.918) when it was added, the same with the engine this session started with, then studied
-    "held-out set 11": fixture_set("heldout11", 0.91, 0.93),
+    "held-out set 11": fixture_set("heldout11", 0.94, 0.96),
+    # a preview, a wire write-through, a state agency in translation, a tabloid, a radio phone-in, a think-tank
+    # commentary, a business paper, leaked notes, a reconstruction, a fact-check; measured blind at 0.795
+    # (attribution 0.838) when it was added, 0.800 with the engine this session started with, then studied a little
+    "held-out set 12": fixture_set("heldout12", 0.79, 0.83),
 }
 
 
