@@ -510,7 +510,6 @@ _PREPOSITIONS_AFTER_A_CUE = frozenset({"on", "in", "at", "about", "of", "for", "
                                        "against", "into"})
 # ", according to Ostra-Press," between a subject and its cue: the medium the words came through
 _ACCORDING_TO_ASIDE = re.compile(r"\s*,\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
-_ACCORDING_TO_ASIDE_AT = re.compile(r",\s*according\s+to\s+([^,;:]{2,80}?)\s*,\s*")
 _THAT_AFTER_COMMA = re.compile(r"\s*,\s*that\b")
 
 # ", a man called Bruno," right before a cue: the apposition names the speaker
@@ -1801,7 +1800,7 @@ class Rules:
         """After a cue: (content start, addressee, marked) when ``that`` or a colon follows a
         short bridge of time/place words or (for ``tell``) an addressee."""
         words = _without_quoted_titles(_words(self.text, pos, min(limit, pos + 240)))
-        aside = _ACCORDING_TO_ASIDE_AT.search(self.text, pos, min(limit, pos + 160))
+        aside = _ACCORDING_TO_ASIDE.search(self.text, pos, min(limit, pos + 160))
         if aside is not None and self.text[aside.end():aside.end() + 5].startswith("that"):
             # "told him, according to a diplomat briefed on the call, that S": the aside is no part of the bridge
             words = [x for x in words if not aside.start() <= x[0] < aside.end() - 1]
@@ -2381,7 +2380,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
     aside = _ACCORDING_TO_ASIDE.fullmatch(text, speaker[1], speaker_end) if speaker is not None else None
     if aside is None:
-        aside = _ACCORDING_TO_ASIDE_AT.search(text, cue.end(), min(unit.end, cue.end() + 160))
+        aside = _ACCORDING_TO_ASIDE.search(text, cue.end(), min(unit.end, cue.end() + 160))
         if aside is not None and not text[aside.end():aside.end() + 5].startswith("that"):
             aside = None
     if aside is not None:
