@@ -1406,3 +1406,16 @@ def test_translated_passives_with_long_titles_and_quotations(text, expected):
 def test_told_the_head_of_state_that():
     assert found("Dragunov told the head of state that the consultations had been useful.") == [
         ("indirect", "the consultations had been useful", "Dragunov")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Tallin confirmed the call but said nobody had threatened anyone.",
+                 [("indirect", "nobody had threatened anyone", "Tallin")], id="confirmed-a-noun-phrase"),
+    pytest.param("Marek denied that claim.", [], id="that-as-a-determiner-at-the-end"),
+    pytest.param('The first official disputed that account, saying Calloway had "made it clear".',
+                 [("mixed", 'Calloway had "made it clear"', "The first official")], id="that-noun-then-saying"),
+    pytest.param("Millis said that he and Giles had been frustrated.",
+                 [("indirect", "he and Giles had been frustrated", "Millis")], id="that-then-a-pronoun-and"),
+])
+def test_a_noun_phrase_after_a_cue_is_a_speech_act_without_content(text, expected):
+    assert found(text) == expected

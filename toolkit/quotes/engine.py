@@ -1848,6 +1848,11 @@ class Rules:
                     addressee = " ".join(bridge[:cut])
                 if w == "that" and k + 1 < len(words) and norm(words[k + 1][2]) in _THAT_IS_DETERMINER:
                     return None  # "said that plan was dead" is rare; "said that was it" is not content
+                if w == "that" and k + 1 < len(words) and words[k + 1][2].rstrip(".").isalpha() \
+                        and words[k + 1][2].islower() and norm(words[k + 1][2]) not in PRONOUNS and norm(words[k + 1][2]) not in DETERMINERS and (
+                            words[k + 1][2].endswith(".") or k + 2 == len(words) or words[k + 2][2] in {".", ";"} or (
+                                words[k + 2][2] == "," and k + 3 < len(words) and words[k + 3][2].endswith("ing"))):
+                    return None  # "disputed that account, saying S", "denied that claim.": a determiner
                 return e, addressee, True
             if w == "state" and _STATE_MODIFIES.match(self.text, e):
                 continue  # "told Ostra-Press, the state news agency, ...": not a cue
@@ -2470,6 +2475,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             results = [make(before, speaker, "trailing:speaker_cue", addressee=addressee)]
             results.extend(_second_part(rules, doc, cue.end(), unit, unit_cues, speaker, make))
             return results
+        if content is not None and not content.marked and norm(WORD.match(text, content.start).group()) in {
+                "the", "a", "an", "this", "these", "those", "his", "her", "its", "their"} and \
+                len(WORD.findall(text, content.start, content.end)) <= 4 and \
+                not _looks_like_clause(text[content.start:content.end]):
+            return []  # "Tallin confirmed the call but said ...": a noun phrase, a speech act without content
         if content is not None:
             rule = "forward:speaker_cue_that" if content.marked else "forward:speaker_cue"
             return [make(content, speaker, rule)]
