@@ -502,7 +502,8 @@ _BY = re.compile(r"\s+by\s+")
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*")
 _TITLE_LINK_WORDS = frozenset({"the", "of", "for", "and"})
 _DEFINITE_OR_INDEFINITE = frozenset({"the", "a", "an", "his", "her", "its", "their"})
-_MEDIUM_LEMMAS = frozenset({"according", "accord", "cite", "quote"})
+# Cues whose speaker only passed the words on ("citing a diplomat", "quoted by X"); "according to" has no lemma
+_MEDIUM_LEMMAS = frozenset({"cite", "quote"})
 # Words that make what follows them no apposed name: "advisers to Mr. Obama", "the gap between what Trump"
 _NOT_BEFORE_A_NAME = frozenset("""to of for at from in with by about before after between what that which who whom
     during than like as and or but on over under against without within among through""".split())
@@ -2809,7 +2810,7 @@ class Resolver:
                 and norm(description_head(list(words))) == lowered[0]):
             # "Officials said", "People familiar with the talks said": capitalised only as a sentence's first word
             return self._unnamed(text, words, start, introduce=True)
-        if words[0][0].isupper() and norm(words[0]) not in {"the", "a", "an", "his", "her", "its", "their"}:
+        if words[0][0].isupper() and norm(words[0]) not in _DEFINITE_OR_INDEFINITE:
             entity = self.index.person_by_name(list(words), start)
             if entity is not None:
                 how = "name" if entity.name == " ".join(w for w in words if w[0].isupper()) else "name:fullest"
@@ -3145,8 +3146,9 @@ class Resolver:
         person = words[3:] if [norm(w) for w in words[:3]] == ["one", "of", "the"] else words  # "One of the X"
         head = norm(description_head(person)) if person else ""
         if not (resolution.speaker_type == "unnamed" and resolution.how == "unnamed" and len(words) > 1
-                and norm(words[0]) in {"a", "an", "one"} and lemma is not None and lemma not in _QUESTION_LEMMAS
-                and lemma not in _MEDIUM_LEMMAS  # ("according to a diplomat briefed on the call": who passed it on)
+                and norm(words[0]) in {"a", "an", "one"} and lemma not in _QUESTION_LEMMAS
+                # (no lemma, "according to a diplomat briefed on the call", or "citing": who passed it on)
+                and lemma is not None and lemma not in _MEDIUM_LEMMAS
                 and head.rstrip("s") in ROLE_NOUNS  # not "A number"
                 and head not in _ASKING_ROLES  # "a reporter": the answer is someone else's
                 and not any(w[0].isupper() and not is_place_word(w) for w in words[1:])  # no name in it
