@@ -66,6 +66,11 @@ GATES = {
     # commentary, a business paper, leaked notes, a reconstruction, a fact-check; measured blind at 0.795
     # (attribution 0.838) when it was added, 0.800 with the engine this session started with, then studied a little
     "held-out set 12": fixture_set("heldout12", 0.79, 0.83),
+    # the plain styles most coverage takes (two wires, a state agency in translation, a national daily, a TV
+    # interview, an analysis, lawmakers' reactions, the host's paper, a spokesman's briefing, a wire brief); measured
+    # blind at 0.954 (attribution 0.963) when it was added, with the engine this session started with; kept unstudied
+    # as the session's check on carry-over
+    "held-out set 14": fixture_set("heldout14", 0.94, 0.95),
 }
 
 
