@@ -516,8 +516,18 @@ _THAT_AFTER_COMMA = re.compile(r"\s*,\s*that\b")
 # ", a man called Bruno," right before a cue: the apposition names the speaker
 _NAMED_APPOSITION_BEFORE_CUE = re.compile(r",\s*(?:a|an|one)\s+(?:[a-z\-]+\s+){1,2}(?:called|named)\s+"
                                           r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}),\s*$")
-# What stands before a passive cue with an agent: "It", "This", "» — it", "» —"
-_PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his)\s+)?\Z")
+# What stands before a passive cue with an agent: "It", "This", "As", "» — it", "» —", "», as", ", as"
+_PASSIVE_SUBJECT = re.compile(r"(?:(?P<mark>[,—–”\"»]|\s-)\s*)?(?P<pronoun>\b(?:[Ii]t|[Tt]his|[Aa]s)\s+)?\Z")
+# An auxiliary and an adverb before a passive cue: "It was further emphasised by", "was also noted by"
+_AUXILIARY_AND_ADVERB = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:also|further|again|once\s+again|"
+                                   r"repeatedly|later|earlier|then|[a-z]+ly)\s+\Z")
+# "who has been", "which was": a relative clause's auxiliaries before a passive cue
+_RELATIVE_BEFORE_AUXILIARY = re.compile(r"\b(?:who|which|that)\s+(?:(?:has|have|had|is|are|was|were)\s+)?\Z",
+                                        re.IGNORECASE)
+# A pronoun alone as a passive cue's agent: "by him.", "by her as «Q»", "by them, that"
+_OBJECT_PRONOUN_AGENT = re.compile(r"(?:him|her|them)(?=\s*[,.;:]|\s+(?:as|to|that|in|on|at|after|during)\b)")
+# The agent's "as" and the quotation it names: "was described by her as «Q»"
+_AS_QUOTATION = re.compile(r"\s+as\s+(?=[\"“„«‘'])")
 # The cues whose passive with an agent reports speech ("This was stated by X", not "This was denied by X")
 _PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stress declare report underline underscore
     confirm mention add explain indicate tell""".split())  # (not "written by": a song has an author, not a speaker)
@@ -2064,32 +2074,68 @@ def _passive_by_agent(rules: Rules, doc: Document, cue: re.Match, unit: Unit, un
                       ) -> tuple[Content | tuple[int, int], tuple[int, int, list[str]], str] | None:
     """Translated agency copy's passive cue with its agent, the source: ``It was emphasized by
     the Secretary that S``; ``«Q» — it was said by P.A. Dragunov to journalists``; ``S. This was
-    stated on Saturday by the Secretary``, whose content is the sentence before."""
+    stated on Saturday by the Secretary``, whose content is the sentence before; ``«Q», as was
+    stated by X``, ``S, as was noted by X``, ``As was underlined by him, S``; and a naming cue's
+    quotation: ``The talks were characterised by the Ostravian side as «Q»``."""
     text = doc.text
-    agent = _PASSIVE_AGENT.match(text, cue.end(), unit.end) if lemma in _PASSIVE_SAYING else None
+    naming = lemma in NAMING_LEMMAS
+    agent = _PASSIVE_AGENT.match(text, cue.end(), unit.end) if lemma in _PASSIVE_SAYING or naming else None
     if agent is None:
         return None
     speaker = rules.speaker_after(agent.end(), unit.end)
-    if speaker is None or norm(speaker[2][0]) in _PRONOUN_FORMS:
-        return None
+    lone = _OBJECT_PRONOUN_AGENT.match(text, agent.end(), unit.end) if speaker is None else None
+    if lone is not None:
+        speaker = (lone.start(), lone.end(), [lone.group()])  # "by her as «Q»" ("her" reads as a determiner)
+    if speaker is None or (norm(speaker[2][0]) in _PRONOUN_FORMS and (
+            len(speaker[2]) > 1 or norm(speaker[2][0]) in {"his", "their"})):
+        return None  # ("by his aides": a description for another rule; "by him" is the pronoun)
+    if naming:
+        # "A was described by her as «Q»": the quotation is the agent's, whatever the subject (but not in
+        # "The minister, who has been described by diplomats as "patient", told ...": an aside on the subject)
+        if _RELATIVE_BEFORE_AUXILIARY.search(text, floor, aux_start):
+            return None
+        named = _AS_QUOTATION.match(text, speaker[1], unit.end)
+        quotation = doc.quotation_starting(named.end(), unit.end) if named else None
+        if quotation is None or quotation.close < 0:
+            return None
+        return (quotation.open, quotation.close + 1), speaker, "passive:naming_by_agent"
     subject = _PASSIVE_SUBJECT.search(text, floor, aux_start)
     pronoun = norm((subject.group("pronoun") or "").strip()) if subject else ""
     if subject is None or (subject.start() > floor and not subject.group("mark")):
         return None
     if _THAT_OR_COLON.match(text[speaker[1]:unit.end]):
-        if pronoun != "it" or subject.start() > floor:
-            return None
+        opening = WORD.match(text, floor)
+        fronted = subject.group("mark") == "," and opening is not None and _is_fronted(opening.group())
+        if pronoun != "it" or (subject.start() > floor and not fronted):
+            return None  # (but "In an interview on Sunday, it was stated by X that S")
         content = rules.content_after(speaker[1], unit, lemma, unit_cues, allow_bare=False)
         return (content, speaker, "passive:by_agent") if content is not None else None
+    if pronoun == "as" and subject.start() == doc.body_start(unit) and not subject.group("mark"):
+        # "As was underlined by him, S": the clause after the attribution's comma
+        comma = _UP_TO_COMMA.match(text, speaker[1], unit.end)
+        if comma is None or len(WORD.findall(text[speaker[1]:comma.end()])) > 8:
+            return None
+        start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))
+        if any(start <= c.start() < end for c in unit_cues):
+            return None  # "As was reported by the Wire, X stated that S": X's quote, by its own cue
+        return ((start, end), speaker, "passive:as_by_agent") if _looks_like_clause(text[start:end]) else None
     if not rules.attribution_ends_clause(speaker[1], unit.end):
         return None
-    if subject.start() > floor and pronoun in {"it", ""}:
-        # '«Q» — it was said by X': the quotation before the attribution (which may hold sentences)
+    if subject.start() > floor and pronoun in {"it", "", "as"}:
+        # '«Q» — it was said by X', '«Q», as was stated by X': the quotation before the attribution
+        # (which may hold sentences)
         close = len(text[:subject.start("mark") + 1].rstrip(" ,—–-\n")) - 1
         quotation = doc.quotation_covering(close) if text[close:close + 1] in _CLOSING else None
-        if quotation is None or quotation.open < 0 or quotation.close != close or quotation.start < previous_end:
-            return None
-        return (quotation.open, quotation.close + 1), speaker, "passive:by_agent_after"
+        if quotation is not None and quotation.open >= 0 and quotation.close == close and \
+                quotation.start >= previous_end:
+            return (quotation.open, quotation.close + 1), speaker, "passive:by_agent_after"
+        if pronoun == "as" and subject.group("mark") == "," and quotation is None:
+            # "S, as was noted by X.": the clause before the comma
+            start, end = _trim_content(text, floor, subject.start("mark"))
+            if end > start and _looks_like_clause(text[start:end]) and not any(
+                    start <= c.start() < end for c in unit_cues):
+                return (start, end), speaker, "passive:as_by_agent_after"
+        return None
     if pronoun == "this" and subject.start() == unit.start:
         # "S. This was stated by X": the sentence before, if no quote holds it already
         previous = doc.unit_at(unit.start - 1) if unit.start > 0 else None
@@ -2265,6 +2311,16 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return []  # "two diplomats briefed on the plans said": part of the speaker, not a cue
     if text[max(0, cue.start() - 3):cue.start()].lower() == "so-":
         return []  # "so-called": a scare quote, nobody is said to say it
+    adverb_aux = _AUXILIARY_AND_ADVERB.search(text, max(unit.start, cue.start() - 40), cue.start()) if (
+        prev_word and norm(prev_word.group(1)) not in _PASSIVE_AUX and form.endswith(("ed", "said"))
+        and _BY_AGENT.match(text, cue.end())) else None
+    if adverb_aux is not None:
+        # "It was further emphasised by X that S": the adverb hides the auxiliary from prev_word
+        by_agent = _passive_by_agent(rules, doc, cue, unit, unit_cues, adverb_aux.start(), floor, previous_end,
+                                     candidates, lemma)
+        if by_agent is not None:
+            content, speaker, rule = by_agent
+            return [make(content, speaker, rule)]
     if prev_word and norm(prev_word.group(1)) in _PASSIVE_AUX and form.endswith(("ed", "en", "told", "said", "wrote")):
         aux_start = max(unit.start, cue.start() - 30) + prev_word.start(1)  # (prev_word matched a slice)
         by_agent = _passive_by_agent(rules, doc, cue, unit, unit_cues, aux_start, floor, previous_end,
