@@ -1441,3 +1441,29 @@ def test_told_the_head_of_state_that():
 ])
 def test_a_noun_phrase_after_a_cue_is_a_speech_act_without_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Asked by reporters on Tuesday whether the villa was booked for May, Aurich said it was.",
+                 [("indirect", "whether the villa was booked for May", "reporters"),
+                  ("indirect", "it was", "Aurich")], id="asked-by-time-whether"),
+    pytest.param('Asked by Ines Varga of the Harbor Times if a date was set, Marek replied: "Not yet."',
+                 [("indirect", "if a date was set", "Ines Varga of the Harbor Times"),
+                  ("direct", "Not yet.", "Marek")], id="asked-by-name-of-outlet-if"),
+    pytest.param('When asked by a caller why the ferries had stopped, the mayor said, "Ask the harbour master."',
+                 [("indirect", "why the ferries had stopped", "a caller"),
+                  ("direct", "Ask the harbour master.", "the mayor")], id="when-asked-by-why"),
+    pytest.param('Asked by a moderator whether the talks were a “process”, she laughed.',
+                 [("mixed", "whether the talks were a “process”", "a moderator")], id="asked-by-no-answer-cue"),
+    pytest.param("Asked about the ferries, Marek said they would run.",
+                 [("indirect", "they would run", "Marek")], id="asked-about-has-no-asker"),
+])
+def test_a_question_asked_by_someone_is_the_askers_quote(text, expected):
+    assert found(text) == expected
+
+
+def test_the_answer_to_an_asked_by_question_is_not_the_askers():
+    text = ('Lena Aurich toured the villa on Monday. Asked by Dorrin Vale whether she had chosen the room, '
+            'she said, "The room chose me."')
+    answer = [q for q in extract_quotes(text) if q.quote == "The room chose me."]
+    assert [(q.speaker, q.via) for q in answer] == [("Lena Aurich", None)]

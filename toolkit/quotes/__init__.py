@@ -104,6 +104,7 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
     previous: Resolution | None = None
     previous_span: tuple[int, int] | None = None
     pending_next: list[int] = []
+    asker: tuple[int, int] | None = None  # (sentence start, entity) of the last "Asked by Y whether S"
     for candidate in sorted(candidates, key=lambda c: (c.cue_start if c.rule != "continuation" and c.cue_start is not None else c.start, c.start)):
         cue_lemma = None
         if candidate.cue_start is not None:
@@ -122,6 +123,8 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
             resolved.append((candidate, Resolution(None, None, "unresolved"), None))
             continue
         resolver.named_in_quote = resolver.index.entities_named_in(candidate.start, candidate.end)
+        if asker is not None and asker[0] == candidate.unit_start:
+            resolver.named_in_quote.add(asker[1])  # "Asked by Y whether S, she said": she is not Y
         resolution = resolver.resolve(candidate.speaker_words, candidate.speaker_start or 0,
                                       candidate.speaker_end or 0, cue_lemma=cue_lemma, previous=previous)
         span = (candidate.speaker_start, candidate.speaker_end) if candidate.speaker_start is not None else None
@@ -135,6 +138,10 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
                                                        "inherited:" + resolution.how, resolution.entity,
                                                        resolution.members), span)
         pending_next = []
+        if candidate.rule == "asked_by:question":
+            # the asker's question: who answers is someone else, and the speaker before stays the last one
+            asker = (candidate.unit_start, resolution.entity) if resolution.entity is not None else None
+            continue
         previous, previous_span = resolution, span
     quotes = []
     for candidate, resolution, span in sorted(resolved, key=lambda item: (item[0].start, item[0].end)):

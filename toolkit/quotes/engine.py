@@ -524,6 +524,12 @@ _AUXILIARY_AND_ADVERB = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:also|fur
 # "who has been", "which was": a relative clause's auxiliaries before a passive cue
 _RELATIVE_BEFORE_AUXILIARY = re.compile(r"\b(?:who|which|that)\s+(?:(?:has|have|had|is|are|was|were)\s+)?\Z",
                                         re.IGNORECASE)
+# What may stand before "Asked by X whether S, ...": nothing, a conjunction, "When"
+_ASKED_BY_OPENER = re.compile(r"(?:(?:but|and|yet)\s+)?(?:when\s+)?", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"\b(?:whether|if|why|how|what|when|where|who)\b")
+# Between the asker and the question's wh-word, at most a short time or place phrase ("reporters on Monday whether")
+_SHORT_PHRASE = re.compile(r"[^,;:.!?\"“”«»\n]{0,40}")
+_COMMA = re.compile(",")
 # A pronoun alone as a passive cue's agent: "by him.", "by her as «Q»", "by them, that"
 _OBJECT_PRONOUN_AGENT = re.compile(r"(?:him|her|them)(?=\s*[,.;:]|\s+(?:as|to|that|in|on|at|after|during)\b)")
 # The agent's "as" and the quotation it names: "was described by her as «Q»"
@@ -2147,6 +2153,26 @@ def _passive_by_agent(rules: Rules, doc: Document, cue: re.Match, unit: Unit, un
     return None
 
 
+def _asked_by(rules: Rules, doc: Document, cue: re.Match, unit: Unit, floor: int
+              ) -> tuple[tuple[int, int], tuple[int, int, list[str]]] | None:
+    """``Asked by reporters on Monday whether S, X said ...``: the question is the asker's quote,
+    from its wh-word to the comma that ends the fronted clause (the answer is the next cue's)."""
+    text = doc.text
+    if not _ASKED_BY_OPENER.fullmatch(text, max(floor, doc.body_start(unit)), cue.start()):
+        return None
+    by = _BY.match(text, cue.end(), unit.end)
+    wh = _QUESTION_WORD.search(text, by.end(), min(unit.end, by.end() + 120)) if by else None
+    asker = rules.speaker_after(by.end(), wh.start()) if by and wh else None
+    if asker is None or not _SHORT_PHRASE.fullmatch(text, asker[1], wh.start()):
+        return None
+    start = wh.start()
+    for comma in _COMMA.finditer(text, start, unit.end):
+        if doc.quotation_covering(comma.start()) is None:
+            start, end = _trim_content(text, start, comma.start())
+            return ((start, end), asker) if end > start else None
+    return None  # no main clause after the question
+
+
 def _previous_end(candidates: list[Candidate], unit: Unit) -> int:
     ends = [max(c.cue_end or 0, c.end) for c in candidates if c.unit_start == unit.start and c.cue_end is not None]
     return max(ends) if ends else unit.start
@@ -2329,6 +2355,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             content, speaker, rule = by_agent
             return [make(content, speaker, rule)]
         return []  # "was written off", "was warned about": passive, the subject is not the speaker
+    if form == "asked" and _BY_AGENT.match(text, cue.end()):
+        question = _asked_by(rules, doc, cue, unit, floor)
+        if question is not None:
+            return [make(question[0], question[1], "asked_by:question")]
     if form.endswith(("ed", "en")) and _BY_AGENT.match(text, cue.end()) and not (
             prev_word and norm(prev_word.group(1)) == "as"):
         return []  # "a biography written by the Post": a participle with its agent, not a cue
@@ -2450,6 +2480,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         defaults["via"] = _strip_article(aside.group(1))
     if (speaker is not None and last is not None and last.via is None and last.speaker_start is not None
             and lemma in _SECONDHAND_LEMMAS and not text[previous_end:speaker[0]].strip(" ,")
+            and last.rule != "asked_by:question"  # ("Asked by Y whether S, X said": X answers, not passes on)
             and text[previous_end:speaker[0]].count(",") == 1 and rules.attribution_ends_clause(cue.end(), unit.end)):
         # "Dragunov said S, Ostra-Press reported": Dragunov's quote, through Ostra-Press
         candidates[-1] = replace(last, via=" ".join(speaker[2]))
