@@ -71,6 +71,11 @@ GATES = {
     # blind at 0.954 (attribution 0.963) when it was added, with the engine this session started with; kept unstudied
     # as the session's check on carry-over
     "held-out set 14": fixture_set("heldout14", 0.94, 0.95),
+    # a foreign-press review, a wire story leaning on a state readout, a timeline, a joint statement, an interview
+    # running over paragraphs, a two-layer leak, interpreters and staff, a sceptical analysis full of scare quotes,
+    # a president's reaction, a sports-style column; measured blind at 0.811 (attribution 0.846) when it was added,
+    # the same with the engine this session started with; kept unstudied as a second check on carry-over
+    "held-out set 15": fixture_set("heldout15", 0.80, 0.83),
 }
 
 
