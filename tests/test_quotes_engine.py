@@ -1467,3 +1467,21 @@ def test_the_answer_to_an_asked_by_question_is_not_the_askers():
             'she said, "The room chose me."')
     answer = [q for q in extract_quotes(text) if q.quote == "The room chose me."]
     assert [(q.speaker, q.via) for q in answer] == [("Lena Aurich", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('The harbour office said that it "regrets the delay" and would brief skippers "as fully as the rules allow".',
+                 [("mixed", 'it "regrets the delay" and would brief skippers "as fully as the rules allow"',
+                   "The harbour office")], id="and-would-cue-without-that"),
+    pytest.param('Marek replied that the ferries had been "checked twice", and that the harbour master had '
+                 'promised to "look again".',
+                 [("mixed", 'the ferries had been "checked twice", and that the harbour master had promised to '
+                            '"look again"', "Marek")], id="comma-and-that-then-a-cue"),
+    pytest.param("The harbour office said the delay was regrettable and would tell skippers on Monday that "
+                 "the quay was closed.",
+                 [("indirect", "the delay was regrettable", "The harbour office"),
+                  ("indirect", "the quay was closed", "The harbour office")],
+                 id="and-would-cue-with-that-is-a-second-quote"),
+])
+def test_coordinated_content_stays_one_quote(text, expected):
+    assert found(text) == expected

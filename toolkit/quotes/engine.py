@@ -530,6 +530,9 @@ _QUESTION_WORD = re.compile(r"\b(?:whether|if|why|how|what|when|where|who)\b")
 # Between the asker and the question's wh-word, at most a short time or place phrase ("reporters on Monday whether")
 _SHORT_PHRASE = re.compile(r"[^,;:.!?\"“”«»\n]{0,40}")
 _COMMA = re.compile(",")
+_MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
+# "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
+_FORWARD_THAT_OR_COLON = re.compile(r"[^,;:.\"“”«»]{0,40}?(?:\bthat\b|:)")
 # A pronoun alone as a passive cue's agent: "by him.", "by her as «Q»", "by them, that"
 _OBJECT_PRONOUN_AGENT = re.compile(r"(?:him|her|them)(?=\s*[,.;:]|\s+(?:as|to|that|in|on|at|after|during)\b)")
 # The agent's "as" and the quotation it names: "was described by her as «Q»"
@@ -1721,6 +1724,8 @@ class Rules:
                     and self.doc.quotation_covering(start + len(before) - 2) is not None):
                 return start + len(before)  # '... "around the clock," adding that': the quotation's comma
             coordinated = _COORDINATED.search(text[start:cue.start()])
+            if coordinated and _MODAL.search(coordinated.group()) and not _FORWARD_THAT_OR_COLON.match(text, cue.end()):
+                coordinated = None  # "... that it "welcomes scrutiny" and would brief senators ...": still the content
             if coordinated and (self.clause_follows(cue.end(), unit.end) or self.names_a_quotation(cue, unit)
                                 or cue.group("quoted_as")):
                 return start + coordinated.start()  # "... and maintained that" / '... and accused X of "Q"'
@@ -1754,6 +1759,7 @@ class Rules:
                 if self.attribution_ends_clause(cue.end(), unit.end) or self.clause_follows(cue.end(), unit.end):
                     return start + comma  # "..., the ministry said." / "..., 39 have said they ..."
             elif re.fullmatch(r"\s*(?:and|but|while|whereas|although|though|as|yet)\s+", between, re.IGNORECASE) \
+                    and norm(np[2][0]) != "that" \
                     and (self.clause_follows(cue.end(), unit.end)
                          or self.bridge(cue.end(), unit.end, CUE_FORMS.get(form, form)) is not None):
                 return start + comma  # ", while X has warned that ..."; ", and she warned colleagues that ..."
