@@ -546,3 +546,20 @@ def test_told_according_to_a_source_that_and_a_pronoun_after_it():
     assert [(q.quote, q.speaker, q.via) for q in extract_quotes(text, language="en")] == [
         ("Esterby would postpone the meeting", "Helena Voss", "Norlandic diplomat briefed on the call"),
         ("the exercise could not be cancelled", "Sergei Tallin", "the diplomat")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ivo Marek denied the report. A senior Ostravian official, however, did not rule it out. Speaking on "
+                 "condition of anonymity, he said the subject had come up.",
+                 [("the subject had come up", "A senior Ostravian official")], id="unnamed-subject-then-he"),
+    pytest.param("Tomas Brandt left early. Later, a member of the Valmoran delegation sat down beside me. He told me "
+                 "that the hotel was full.",
+                 [("the hotel was full", "a member of the Valmoran delegation")], id="unnamed-member-of-a-group"),
+    pytest.param("Tomas Brandt left early. A Valmoran spokesman, Erik Sollen, came in late. He said the hotel was full.",
+                 [("the hotel was full", "Erik Sollen")], id="the-name-in-apposition-wins"),
+    pytest.param("Tomas Brandt left early. A president who signed the first treaty would hardly agree. He said the "
+                 "hotel was full.",
+                 [("the hotel was full", "Tomas Brandt")], id="not-a-source-description"),
+])
+def test_a_pronoun_after_an_unnamed_subject_is_that_person(text, expected):
+    assert speakers(text) == expected

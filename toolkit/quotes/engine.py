@@ -533,6 +533,14 @@ _COMMA = re.compile(",")
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
 _FORWARD_THAT_OR_COLON = re.compile(r"[^,;:.\"“”«»]{0,40}?(?:\bthat\b|:)")
+# The heads of the descriptions news gives its unnamed sources ("a senior official", "a person familiar with ...")
+_UNNAMED_SOURCE_HEADS = frozenset("""official diplomat source spokesman spokeswoman spokesperson aide adviser advisor
+    representative member participant reporter person witness resident lawmaker officer analyst negotiator delegate
+    insider staffer envoy""".split())
+# The group or body a described person belongs to: "(a member) of the Ostravian delegation", "(an aide) to Marek"
+_ATTACHED_GROUP = re.compile(r"\s+(?:of|for|to|from|at|in)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}"
+                             r"(?:[A-Z][\w’'.\-]*|delegation|team|mission|ministry|embassy|office|government|"
+                             r"council|staff|party|campaign|committee)(?=[\s,])")
 # A pronoun alone as a passive cue's agent: "by him.", "by her as «Q»", "by them, that"
 _OBJECT_PRONOUN_AGENT = re.compile(r"(?:him|her|them)(?=\s*[,.;:]|\s+(?:as|to|that|in|on|at|after|during)\b)")
 # The agent's "as" and the quotation it names: "was described by her as «Q»"
@@ -3197,6 +3205,9 @@ class Resolver:
         unnamed = self._unnamed_person_before(pos, gender)
         if unnamed is not None:
             return unnamed
+        described = self._described_subject_before(pos, gender)
+        if described is not None:
+            return described
         # nearest compatible person, sentence by sentence backwards; a person of unknown gender
         # counts as if mentioned two sentences further back (unless they open the previous
         # sentence), the last speaker one sentence nearer, and within a sentence the
@@ -3255,6 +3266,36 @@ class Resolver:
             if entity.type == "person" and entity.gender in (None, gender):
                 return None  # someone named since could be meant
         return Resolution(resolution.speaker, "unnamed", "pronoun:unnamed")
+
+    def _described_subject_before(self, pos: int, gender: str) -> Resolution | None:
+        """``A senior Ostravian official did not rule it out. Speaking on condition of anonymity, he
+        said ...``: an unnamed person who is the subject of the sentence before is who the pronoun
+        means, when nobody of the pronoun's gender is named since."""
+        k = bisect_right(self.doc.sentence_starts, pos) - 1
+        if k < 1:
+            return None
+        before = self.doc.units[k - 1]
+        subject = Rules(self.doc).clause_subject(before, before.end)
+        if subject is None:
+            return None
+        start, end, words = subject
+        lowered = [norm(w) for w in words]
+        head = norm(description_head(list(words)))
+        if (lowered[0] not in {"a", "an"} or head not in _UNNAMED_SOURCE_HEADS
+                or not is_person_description(list(words)) or self.doc.quotation_covering(start) is not None):
+            return None  # (a definite description is resolved as a speaker; as a subject alone it misleads)
+        said_gender = next((GENDERED_WORDS[w] for w in lowered if w in GENDERED_WORDS), None)
+        if said_gender not in (None, gender):
+            return None
+        for entity_id in self.index.entities_named_in(end, pos) - self.named_in_quote:
+            entity = self.index.entities[entity_id]
+            if entity.type == "person" and entity.gender in (None, gender):
+                return None  # someone named since could be meant ("A spokesman, Christopher Abboud, said")
+        attached = _ATTACHED_GROUP.match(self.doc.text, end)
+        if attached is not None:  # "a member of the Ostravian delegation"
+            end, words = attached.end(), [*words, *attached.group().split()]
+        unnamed = self._unnamed(" ".join(words), words, start, introduce=True)
+        return replace(unnamed, how="pronoun:described_subject")
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1
