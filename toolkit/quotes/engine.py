@@ -533,6 +533,7 @@ _COMMA = re.compile(",")
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
 _FORWARD_THAT_OR_COLON = re.compile(r"[^,;:.\"“”«»]{0,40}?(?:\bthat\b|:)")
+_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|questioned|pressed|wanted\s+to\s+know)\b")
 # The heads of the descriptions news gives its unnamed sources ("a senior official", "a person familiar with ...")
 _UNNAMED_SOURCE_HEADS = frozenset("""official diplomat source spokesman spokeswoman spokesperson aide adviser advisor
     representative member participant reporter person witness resident lawmaker officer analyst negotiator delegate
@@ -3287,6 +3288,8 @@ class Resolver:
         said_gender = next((GENDERED_WORDS[w] for w in lowered if w in GENDERED_WORDS), None)
         if said_gender not in (None, gender):
             return None
+        if head in _ASKING_ROLES and _ASKING.search(self.doc.text, end, before.end):
+            return None  # "A reporter asked whether she trusted him. '...,' she said": the answer is someone else's
         for entity_id in self.index.entities_named_in(end, pos) - self.named_in_quote:
             entity = self.index.entities[entity_id]
             if entity.type == "person" and entity.gender in (None, gender):
