@@ -563,3 +563,26 @@ def test_told_according_to_a_source_that_and_a_pronoun_after_it():
 ])
 def test_a_pronoun_after_an_unnamed_subject_is_that_person(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Helena Voss flew home. Voss's own statement, which Ivo Marek read out, said the door stayed open.",
+                 [("the door stayed open", "Helena Voss")], id="own-statement"),
+    pytest.param('Marek was asked about the Kovask Herald\'s account of the dinner, published on Sunday, which '
+                 'described Voss as "tired".',
+                 [("tired", "Kovask Herald")], id="which-after-a-participle-and-a-weekday"),
+    pytest.param("Marek spoke on Monday. The Kovask Herald's account said the talks had failed.",
+                 [("the talks had failed", "Kovask Herald")], id="possessive-account"),
+])
+def test_an_account_or_statement_speaks_for_its_author(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Kovask Herald's report said the talks had failed.",
+                 [("the talks had failed", "Kovask Herald")], id="possessive-report"),
+    pytest.param("The Herald report said the talks had failed.",
+                 [("the talks had failed", "Herald")], id="name-before-report"),
+])
+def test_a_report_named_by_its_outlet_speaks_for_it(text, expected):
+    assert speakers(text) == expected

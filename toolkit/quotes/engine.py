@@ -249,6 +249,9 @@ _RELATIVE_CUE_BEFORE = re.compile(r",\s*who\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?[a-
 _MAIN_VERB_AFTER_COMMA = re.compile(r",(?P<mark>[”\"’])?\s+([a-z]+)\b")
 # Words that end a speaker phrase after its cue: "said the ministry late Friday"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Nouns for someone's telling of events, which speak for their author: "Ostra-Press's account"
+_ACCOUNT_NOUNS = frozenset({"account", "accounts", "version", "versions"})
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _TIME_WORDS = frozenset("late early earlier later last this yesterday today tonight".split()) | _WEEKDAYS
 # After a name: the person said nothing ("X has not commented", "X declined to comment")
 _SILENT_AFTER_NAME = re.compile(r"(?:\s+(?:himself|herself|itself))?\s+(?:(?:has|had|did|does|have|could|would)\s+not|"
@@ -1279,6 +1282,11 @@ class Rules:
                 i -= 1
             if i < 0:
                 return None
+            if norm(words[i][2]) in _WEEKDAYS or norm(words[i][2]) in _MONTHS:
+                # "Ostra-Press's account, published on Saturday, which described": the noun before the participle
+                comma = next((m for m in range(i - 1, max(-1, i - 8), -1) if words[m][2] == ","), None)
+                if comma is not None and comma > 0 and words[comma + 1][2].endswith("ed"):
+                    i = comma - 1
         elif words[i][2] == "," and i > 0:
             i = self._before_parenthetical(words, i)
             if i is None:
@@ -1287,6 +1295,11 @@ class Rules:
         if found is None:
             return None
         start_index, end_index = found
+        if relative is not None and start_index >= 2 and norm(words[start_index - 1][2]) == "of" and (
+                norm(words[start_index - 2][2]) in _ACCOUNT_NOUNS or _DOCUMENT_NOUN.fullmatch(words[start_index - 2][2])):
+            # "Ostra-Press's account of the meeting, ..., which described": the account, not the meeting
+            found = self._np_ending_at(words, start_index - 2) or found
+            start_index, end_index = found
         np_start = words[start_index][0]
         agent = (_AGENT_BEFORE.search(self.text, unit_start, np_start)
                  if self.text[unit_start:np_start].rstrip().endswith(("by", "to")) else None)
@@ -1385,7 +1398,10 @@ class Rules:
         lowered = norm(head)
         if lowered in PRONOUNS or lowered == "it" or lowered in _QUANTIFIER_SUBJECTS:
             return i, i  # "he said", "some say", "others argue"
-        noun = lowered in _NOUNISH and i > 0 and norm(words[i - 1][2]) in DETERMINERS  # "the report says"
+        # "the report says", "the Herald's report says", "the Herald report says": a noun after its determiner
+        noun = lowered in _NOUNISH and i > 0 and (
+            norm(words[i - 1][2]) in DETERMINERS or words[i - 1][2].endswith(("'s", "’s"))
+            or (i > 1 and words[i - 1][2][0].isupper() and norm(words[i - 2][2]) in {"the", "a", "an"}))
         if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or (
                 lowered in CUE_FORMS and not noun and not (head[0].isupper() and i > 0)):  # "The Washington Post"
             return None
@@ -3028,9 +3044,10 @@ class Resolver:
     def _named_document_issuer(self, words: tuple[str, ...], start: int, end: int) -> Resolution | None:
         """``the Granite House statement said``: the body named before the document noun speaks;
         ``the Ostravian statement``, named by an adjective, is the last statement's issuer."""
-        if len(words) < 2 or not _DOCUMENT_NOUN.fullmatch(words[-1]):
+        if len(words) < 2 or not (_DOCUMENT_NOUN.fullmatch(words[-1]) or norm(words[-1]) in _ACCOUNT_NOUNS):
             return None
-        name = list(words[1:-1] if norm(words[0]) in {"the", "that", "this", "a", "an"} else words[:-1])
+        name = [w for w in (words[1:-1] if norm(words[0]) in {"the", "that", "this", "a", "an"} else words[:-1])
+                if norm(w) != "own"]  # "Voss's own statement"
         if len(name) == 1 and name[0].islower() and name[0].endswith(("'s", "’s")) and \
                 norm(name[0][:-2]) in ORGANISATION_HEADS:
             # "The ministry's statement said": the ministry the article named in full before
@@ -3050,6 +3067,10 @@ class Resolver:
             if issuer is not None:
                 return replace(issuer, how="description:document")
         name_start = self.doc.text.find(name[0], start, end)
+        if name_start < 0:
+            name_start = self.doc.text.rfind(name[0], 0, start)  # (a relative "which" stands for it)
+        if name_start < 0:
+            return None
         resolution = self.resolve(tuple(name), name_start, name_start + len(" ".join(name)), cue_lemma=None,
                                   previous=None)
         return replace(resolution, how="description:document") if resolution.speaker else None
