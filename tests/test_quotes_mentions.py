@@ -586,3 +586,23 @@ def test_an_account_or_statement_speaks_for_its_author(text, expected):
 ])
 def test_a_report_named_by_its_outlet_speaks_for_it(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The ferry will run again, according to two harbour officials who asked not to be named. "
+                 "The repairs took a week, the officials said. The mayor was not told, they said.",
+                 [("The ferry will run again", "two harbour officials"),
+                  ("The repairs took a week", "two harbour officials"),
+                  ("The mayor was not told", "two harbour officials")], id="they-after-unnamed-officials"),
+    pytest.param("Tomas Brandt left early. One of the two Valmoran officials said Brandt had briefed Erik Sollen. "
+                 'He described the mood as "calm".',
+                 [("Brandt had briefed Erik Sollen", "One of the two Valmoran officials"),
+                  ("calm", "One of the two Valmoran officials")], id="one-of-the-two-then-he"),
+    pytest.param("The ferry will run again, according to two Valmoran officials. Tomas Brandt and Erik Sollen met "
+                 'on Monday. Both officials said no date was set. "Nothing is signed," one of them said.',
+                 [("The ferry will run again", "two Valmoran officials"),
+                  ("no date was set", "two Valmoran officials"),
+                  ("Nothing is signed,", "one of two Valmoran officials")], id="both-officials-are-the-unnamed-pair"),
+])
+def test_unnamed_groups_and_their_members(text, expected):
+    assert speakers(text) == expected

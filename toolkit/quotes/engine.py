@@ -1458,8 +1458,9 @@ class Rules:
                 best_start = j
                 if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
                     best_start = j - 1  # "the two envoys", "all three ministers"
-                elif j >= 2 and norm(words[j - 1][2]) == "of" and norm(words[j - 2][2]) in _PART_OF_A_GROUP:
-                    best_start = j - 2  # "one of her aides": one of them, not the aides
+                if best_start >= 2 and norm(words[best_start - 1][2]) == "of" and \
+                        norm(words[best_start - 2][2]) in _PART_OF_A_GROUP:
+                    best_start -= 2  # "one of her aides", "one of the two officials": one of them, not the aides
                 break
             elif w in _PREPOSITIONS_IN_NP and 0 < j < end_index:
                 pass
@@ -2928,7 +2929,8 @@ class Resolver:
                 and norm(description_head(list(words))) == lowered[0]):
             # "Officials said", "People familiar with the talks said": capitalised only as a sentence's first word
             return self._unnamed(text, words, start, introduce=True)
-        if words[0][0].isupper() and norm(words[0]) not in _DEFINITE_OR_INDEFINITE:
+        if words[0][0].isupper() and norm(words[0]) not in _DEFINITE_OR_INDEFINITE and not (
+                lowered[:2] == ["one", "of"] and not words[-1][0].isupper()):  # (not "One of the Norlandic officials")
             entity = self.index.person_by_name(list(words), start)
             if entity is not None:
                 how = "name" if entity.name == " ".join(w for w in words if w[0].isupper()) else "name:fullest"
@@ -3215,6 +3217,10 @@ class Resolver:
         if gender == "plural":
             if previous is not None and previous.speaker_type in {"group", "organisation"}:
                 return replace(previous, how="pronoun")
+            if previous is not None and previous.speaker_type == "unnamed" and previous.speaker and \
+                    _is_people_plural(norm(description_head(previous.speaker.split()))) and \
+                    not norm(previous.speaker.split()[0]) == "one":
+                return replace(previous, how="pronoun:unnamed_group")  # "the officials said. ..., they said"
             pair = self._joined_pair(pos)
             if pair is not None:
                 return pair
@@ -3283,10 +3289,11 @@ class Resolver:
         said_gender = next((GENDERED_WORDS[norm(w)] for w in words if norm(w) in GENDERED_WORDS), None)
         if said_gender not in (None, gender):
             return None  # "a woman from the delegation" is no "he"
-        for entity_id in self.index.entities_named_in(end, pos) - self.named_in_quote:
-            entity = self.index.entities[entity_id]
-            if entity.type == "person" and entity.gender in (None, gender):
-                return None  # someone named since could be meant
+        for mention in self.index.mentions_in(end, pos):
+            entity = self.index.entities[mention.entity]
+            if entity.type == "person" and entity.gender in (None, gender) and mention.entity not in \
+                    self.named_in_quote and not self._inside_quote(mention.start):
+                return None  # someone named since could be meant (not inside the source's own words)
         return Resolution(resolution.speaker, "unnamed", "pronoun:unnamed")
 
     def _described_subject_before(self, pos: int, gender: str) -> Resolution | None:
@@ -3342,7 +3349,13 @@ class Resolver:
         the one introduced first. A pair that holds the phrase's role (``the two ministers``) comes first,
         then one person from each of the two sides the article names (``talks between Norland and
         Ostravia``), then the two most named."""
-        if tuple(norm(w) for w in words) in _BARE_PAIRS:
+        lowered = [norm(w) for w in words]
+        if len(words) >= 2 and lowered[0] in {"both", "the"} and _is_people_plural(lowered[-1]):
+            # "according to two Norlandic officials ... Both officials said": that unnamed pair, not the principals
+            for position, description, head in reversed(self.unnamed):
+                if position < pos and norm(head) == lowered[-1] and _A_PAIR.match(description):
+                    return Resolution(description, "unnamed", "group:unnamed_pair")
+        if tuple(lowered) in _BARE_PAIRS:
             # "Calloway ... and Dragunov ... spent four hours together. ... though both said": the two
             # people a recent sentence names together
             for _sentence, mentions in self.index.persons_before(pos, sentences_back=3):
@@ -3396,6 +3409,7 @@ class Resolver:
         return Resolution(names, "group", how, None, tuple(members))
 
 
+_A_PAIR = re.compile(r"(?:the\s+)?(?:two|both|a\s+pair\s+of)\b", re.IGNORECASE)
 # Phrases for two people that point back at a pair just named, not at the sides of a conflict
 _BARE_PAIRS = frozenset({("both",), ("the", "two"), ("the", "two", "men"), ("the", "two", "women"), ("the", "pair"),
                          ("the", "two", "officials")})

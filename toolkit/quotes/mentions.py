@@ -575,6 +575,13 @@ class EntityIndex:
             i += 1
         return found
 
+    def mentions_in(self, start: int, end: int) -> list[NameMention]:
+        """The mentions starting in ``[start, end)``, in text order."""
+        mentions = self.mentions
+        i = bisect_left(mentions, start, key=_mention_start)
+        j = bisect_left(mentions, end, key=_mention_start)
+        return mentions[i:j]
+
     def add_resolved_mention(self, start: int, end: int, entity: int) -> None:
         """Record a resolved pronoun/description so later pronouns see it."""
         index = bisect_right(self.mentions, start, key=_mention_start)
