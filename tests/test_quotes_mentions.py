@@ -606,3 +606,16 @@ def test_a_report_named_by_its_outlet_speaks_for_it(text, expected):
 ])
 def test_unnamed_groups_and_their_members(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ivo Marek left. A senior Valmoran official did not deny it. Speaking on condition of anonymity, he "
+                 "said the ferry was late. He said Marek had not been told.",
+                 [("the ferry was late", "A senior Valmoran official"),
+                  ("Marek had not been told", "A senior Valmoran official")], id="he-said-twice-after-an-unnamed-subject"),
+    pytest.param("A senior Valmoran official spoke to us. The Valmoran official, who has worked with Lena Aurich's "
+                 "predecessor, Tomas Brandt, said the villa was ready.",
+                 [("the villa was ready", "A senior Valmoran official")], id="a-name-inside-the-relative-clause"),
+])
+def test_an_unnamed_source_keeps_its_pronouns_and_its_relative_clause(text, expected):
+    assert speakers(text) == expected

@@ -1324,6 +1324,12 @@ class Rules:
         commas = [k for k in range(comma - 1, max(-1, comma - 45), -1) if words[k][2] == ","]
         # a parenthetical may hold a quoted title ("author of "Beyond the Thaw","), not an open quotation
         commas = [k for k in commas if sum(words[m][2] in _DOUBLE_QUOTE_CHARS for m in range(k, comma)) % 2 == 0]
+        relative = next((k for k in commas[1:4] if norm(words[k + 1][2]) == "who"), None)
+        if relative is not None and relative > 0 and words[relative - 1][2].isalpha() and \
+                words[relative - 1][2].islower() and norm(words[relative - 1][2]) in ROLE_NOUNS:
+            # "The Ostravian official, who has met Calloway's predecessor, Anton Reyes, said": the relative
+            # clause runs to the cue, and the name inside it is not the speaker
+            return relative - 1
         fallback = None
         for hop, k in enumerate(commas[:4]):
             opener = words[k + 1][2]
@@ -3277,7 +3283,8 @@ class Resolver:
         words = (resolution.speaker or "").split()
         person = words[3:] if [norm(w) for w in words[:3]] == ["one", "of", "the"] else words  # "One of the X"
         head = norm(description_head(person)) if person else ""
-        if not (resolution.speaker_type == "unnamed" and resolution.how == "unnamed" and len(words) > 1
+        if not (resolution.speaker_type == "unnamed" and len(words) > 1
+                and resolution.how in {"unnamed", "pronoun:unnamed", "pronoun:described_subject"}  # (a chain: "He said")
                 and norm(words[0]) in {"a", "an", "one"} and lemma not in _QUESTION_LEMMAS
                 # (no lemma, "according to a diplomat briefed on the call", or "citing": who passed it on)
                 and lemma is not None and lemma not in _MEDIUM_LEMMAS
