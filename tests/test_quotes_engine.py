@@ -1485,3 +1485,15 @@ def test_the_answer_to_an_asked_by_question_is_not_the_askers():
 ])
 def test_coordinated_content_stays_one_quote(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The harbour office said the ferry ran late.",
+                 [("indirect", "the ferry ran late", "The harbour office")], id="ran"),
+    pytest.param("The harbour office said the convoy drove north.",
+                 [("indirect", "the convoy drove north", "The harbour office")], id="drove"),
+    pytest.param("Marek argued the ferry was late, while the mayor sought a delay.",
+                 [("indirect", "the ferry was late", "Marek")], id="while-then-an-irregular-past"),
+])
+def test_a_bare_clause_with_an_irregular_past_is_content(text, expected):
+    assert found(text) == expected

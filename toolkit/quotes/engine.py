@@ -389,6 +389,12 @@ _VERBISH = re.compile(
     r"brought|thought|felt|found|meant|paid|sent|spent|stood|understood|won|lost|met|led|set|put|cut|hit|let|"
     r"become|became|done|sold|built|fell|fallen|broke|broken|chose|chosen|drew|drawn|grew|grown|rose|risen|"
     r"spoke|spoken|wrote|written|need|want|know|think|believe|agree|work|remain|exist|matter|happen|mean|"
+    # more irregular pasts ("the dinner ran late", "the convoy drove north"); not those that are nouns
+    # too ("shot", "bet", "split") or names ("Fed")
+    r"ran|drove|driven|flew|flown|ate|eaten|drank|sat|slept|wore|worn|sang|rode|ridden|threw|thrown|caught|taught|"
+    r"fought|bought|sought|struck|swore|sworn|woke|woken|shook|shaken|forgot|forgotten|forgave|forgiven|sank|stole|"
+    r"stolen|hid|hidden|fled|dealt|dug|wept|swept|heard|arose|arisen|withdrew|withdrawn|overcame|undertook|"
+    r"undertaken|upheld|withheld|oversaw|overseen|overtook|mistook|mistaken|froze|frozen|"
     r"(?:(?<=\bit)|(?<=\bhe)|(?<=\bshe)|(?<=\bthat)|(?<=\bthere)|(?<=\bwhat)|(?<=\bhere)|(?<=\bwho)|(?<=\bthis)|"
     r"(?<=\bwhere)|(?<=\bwhich)|(?<=\beveryone)|(?<=\bnobody)|(?<=\bsomeone))['’]s|"  # "it's", not "Meridian's"
     r"'re|’re|'ll|’ll|'ve|’ve|'m|’m)\b", re.IGNORECASE)
