@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
-from toolkit.quotes.engine import Candidate, Document, Resolver, add_continuations, find_candidates
+from toolkit.quotes.engine import Candidate, Document, add_continuations, find_candidates
+from toolkit.quotes.resolve import Resolver
 from toolkit.quotes.lexicon import CUE_FORMS
 from toolkit.quotes.mentions import Resolution
 from toolkit.schema import QUOTE_COLUMNS, require_columns
