@@ -619,3 +619,9 @@ def test_unnamed_groups_and_their_members(text, expected):
 ])
 def test_an_unnamed_source_keeps_its_pronouns_and_its_relative_clause(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_military_command_is_an_organisation_not_a_person():
+    text = ("Half of the troops are posted abroad, according to the Valmoran Coastal Defence Command. "
+            "The figure was not disputed.")
+    assert speakers(text) == [("Half of the troops are posted abroad", "Valmoran Coastal Defence Command")]

@@ -131,6 +131,7 @@ ORGANISATION_HEADS: frozenset[str] = frozenset("""
     statement media outlet outlets network broadcaster website magazine survey poll study group
     organization organisation union coalition alliance movement team camp firm company board
     panel regime authorities authority bureau service services campaign delegation
+    command corps force forces
 """.split())
 
 #: Heads of descriptions of two or more people speaking together.

@@ -120,6 +120,7 @@ class Resolver:
         self.named_in_quote: set[int] = set()  # people named inside the quote being attributed
         self._quote_starts: list[int] = []
         self._organisations: list[tuple[int, str]] = []  # (position, name) of organisations resolved so far
+        self._author = _byline(doc.text)  # the byline's writer, if any
         self._infer_genders()
 
     def _organisation_opening_sentence_before(self, pos: int) -> Entity | None:
@@ -224,7 +225,7 @@ class Resolver:
             if 0 < tail < len(phrase) and person_signal and not any(w in _NOT_BEFORE_A_NAME for w in prefix) \
                     and prefix[-1] not in ORGANISATION_HEADS and not any(  # not "the activist group Mosul Eye"
                         norm(w) in ORGANISATION_WORDS or norm(w) in ORGANISATION_HEADS or norm(w) in PLACE_WORDS
-                        or norm(w) in {"command", "corps", "force", "forces"} for w in name[-2:]):
+                        for w in name[-2:]):
                 named = self.index.person_by_name(name, start)
             if named is not None and named.type == "person":
                 return Resolution(named.name, "person", "name:fullest", named.id)
@@ -412,7 +413,7 @@ class Resolver:
         """A definite role nobody was introduced with: the person the text is about right now,
         if only one person was named in the last two sentences and nothing contradicts it ..."""
         nearest = None
-        author = _byline(self.doc.text)
+        author = self._author
         nearby = {m.entity for _sentence, mentions in self.index.persons_before(start, sentences_back=2)
                   for m in mentions if self.index.entities[m.entity].name != author}  # (not the byline's writer)
         if len(nearby) == 1:
@@ -609,7 +610,7 @@ class Resolver:
     def _pronoun(self, pronoun: str, pos: int, cue_lemma: str | None, previous: Resolution | None) -> Resolution:
         gender = PRONOUNS[pronoun]
         if gender == "self" and not self._inside_quote(pos) and self.doc.quotation_covering(pos) is None:
-            author = _byline(self.doc.text)  # "I argued in this space that S": the column's author
+            author = self._author  # "I argued in this space that S": the column's author
             if author is not None:
                 return Resolution(author, "person", "pronoun:byline")
         if gender in {"self", "plural_self"}:
