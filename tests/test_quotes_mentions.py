@@ -625,3 +625,21 @@ def test_a_military_command_is_an_organisation_not_a_person():
     text = ("Half of the troops are posted abroad, according to the Valmoran Coastal Defence Command. "
             "The figure was not disputed.")
     assert speakers(text) == [("Half of the troops are posted abroad", "Valmoran Coastal Defence Command")]
+
+
+def test_the_rest_of_an_organisations_name_is_no_person():
+    text = ("Nadia Okafor of the Halden Institute for Strategic Studies, who advised the delegation, spoke first. "
+            "Tomas Brandt, 52, spoke last.")
+    assert "Strategic Studies" not in person_descriptors(text)
+    assert {"Nadia Okafor", "Tomas Brandt"} <= set(person_descriptors(text))
+
+
+def test_a_title_chain_before_a_name_still_names_the_person():
+    text = "It was stated by the Secretary of the Security Council of Ostravia Pavel Dragunov that talks would go on."
+    assert "Pavel Dragunov" in person_descriptors(text)
+
+
+def test_he_after_a_definite_description_of_an_unnamed_source():
+    text = ("A senior Valmoran official described the day. Nadia Okafor of the Halden Institute for Strategic Studies "
+            'was doubtful. The senior Valmoran official was more hopeful. "Something moved," he said.')
+    assert speakers(text)[-1] == ("Something moved,", "A senior Valmoran official")

@@ -268,6 +268,10 @@ def _read_run(run: str) -> _Run | None:
     )
 
 
+# An organisation's head word and the link before the rest of its name: "Institute for ", "Ministry of the "
+_ORGANISATION_LINK_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?\Z")
+
+
 class EntityIndex:
     """The people and organisations an article names, with every name mention's offsets."""
 
@@ -294,6 +298,13 @@ class EntityIndex:
             if run is None:
                 continue
             start, end = origin + run.start, origin + run.end
+            if run.kind == "name" and origin > 4 and text[origin - 1] == " " and not run.titled \
+                    and not run.has_initial and not any(norm(w) in FIRST_NAME_GENDER for w in run.name):
+                linked = _ORGANISATION_LINK_BEFORE.search(text, max(0, origin - 40), origin)
+                if linked is not None and norm(linked.group(1)) in ORGANISATION_WORDS:
+                    # "Institute for Strategic Studies": the rest of an organisation's name, no person
+                    # (but "the Security Council of Ostravia Pavel Dragunov" names him)
+                    continue
             if run.kind == "organisation":
                 self._add_organisation(run.label, start, end)
                 continue
