@@ -1497,3 +1497,16 @@ def test_coordinated_content_stays_one_quote(text, expected):
 ])
 def test_a_bare_clause_with_an_irregular_past_is_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Marek said the ferries had "never been safer", which he called "a quiet triumph".',
+                 [("mixed", 'the ferries had "never been safer"', "Marek"),
+                  ("direct", "a quiet triumph", "he")], id="which-he-called"),
+    pytest.param('Aurich told reporters that the villa was "ready", and warned against what she called '
+                 '"a rush to the cameras".',
+                 [("mixed", 'the villa was "ready"', "Aurich"),
+                  ("direct", "a rush to the cameras", "she")], id="and-warned-against-what-she-called"),
+])
+def test_a_naming_in_a_relative_clause_is_a_quote_of_its_own(text, expected):
+    assert found(text) == expected

@@ -493,6 +493,10 @@ _QUESTION_WORD = re.compile(r"\b(?:whether|if|why|how|what|when|where|who)\b")
 # Between the asker and the question's wh-word, at most a short time or place phrase ("reporters on Monday whether")
 _SHORT_PHRASE = re.compile(r"[^,;:.!?\"“”«»\n]{0,40}")
 _COMMA = re.compile(",")
+# The subject of a naming cue in a relative clause, after the content it comments on: ", which he", ", and
+# warned against what she" (the cue follows)
+_RELATIVE_NAMING = re.compile(r",\s*(?:which\s+|and\s+[a-z]+(?:\s+(?:against|of|about|for|to|on))?\s+what\s+)"
+                              r"(?:he|she|they|[A-Z][\w’'\-]+)(?:\s+(?:has|had|have))?\s*\Z")
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
 _FORWARD_THAT_OR_COLON = re.compile(r"[^,;:.\"“”«»]{0,40}?(?:\bthat\b|:)")
@@ -1693,6 +1697,11 @@ class Rules:
             if (len(before) > 1 and before[-1] in _CLOSING and before[-2] == "," and form.split()[0].endswith("ing")
                     and self.doc.quotation_covering(start + len(before) - 2) is not None):
                 return start + len(before)  # '... "around the clock," adding that': the quotation's comma
+            relative_naming = _RELATIVE_NAMING.search(before) if self.names_a_quotation(cue, unit) else None
+            if relative_naming is not None and self.doc.quotation_covering(start + relative_naming.start()) is None:
+                # '..., which he called "Q"', '..., and warned against what she called "Q"': the speaker's own
+                # naming is a quote of its own
+                return start + relative_naming.start()
             coordinated = _COORDINATED.search(text[start:cue.start()])
             if coordinated and _MODAL.search(coordinated.group()) and not _FORWARD_THAT_OR_COLON.match(text, cue.end()):
                 coordinated = None  # "... that it "welcomes scrutiny" and would brief senators ...": still the content
