@@ -1510,3 +1510,10 @@ def test_a_bare_clause_with_an_irregular_past_is_content(text, expected):
 ])
 def test_a_naming_in_a_relative_clause_is_a_quote_of_its_own(text, expected):
     assert found(text) == expected
+
+
+def test_the_answer_in_the_next_sentence_is_not_the_askers_either():
+    text = ('Lena Aurich toured the villa on Monday. Asked by Dorrin Vale whether she had chosen the room, she '
+            'paused. "The room chose me," she said.')
+    answer = [q for q in extract_quotes(text) if q.quote == "The room chose me,"]
+    assert [q.speaker for q in answer] == ["Lena Aurich"]

@@ -643,3 +643,9 @@ def test_he_after_a_definite_description_of_an_unnamed_source():
     text = ("A senior Valmoran official described the day. Nadia Okafor of the Halden Institute for Strategic Studies "
             'was doubtful. The senior Valmoran official was more hopeful. "Something moved," he said.')
     assert speakers(text)[-1] == ("Something moved,", "A senior Valmoran official")
+
+
+def test_who_a_question_is_about_does_not_answer_it():
+    text = ('Ivo Marek spoke after the dinner. Asked whether Tomas Brandt would visit Kovask this year, he said '
+            'it was "too early".')
+    assert speakers(text) == [('it was "too early"', "Ivo Marek")]

@@ -105,7 +105,7 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
     previous: Resolution | None = None
     previous_span: tuple[int, int] | None = None
     pending_next: list[int] = []
-    asker: tuple[int, int] | None = None  # (sentence start, entity) of the last "Asked by Y whether S"
+    asker: int | None = None  # the entity who asked the last "Asked by Y whether S", until the next quote
     for candidate in sorted(candidates, key=lambda c: (c.cue_start if c.rule != "continuation" and c.cue_start is not None else c.start, c.start)):
         cue_lemma = None
         if candidate.cue_start is not None:
@@ -124,8 +124,10 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
             resolved.append((candidate, Resolution(None, None, "unresolved"), None))
             continue
         resolver.named_in_quote = resolver.index.entities_named_in(candidate.start, candidate.end)
-        if asker is not None and asker[0] == candidate.unit_start:
-            resolver.named_in_quote.add(asker[1])  # "Asked by Y whether S, she said": she is not Y
+        if asker is not None:
+            # "Asked by Y whether S, she said", "Asked by Y whether S, she paused. 'Q,' she said": she is not Y
+            resolver.named_in_quote.add(asker)
+            asker = None
         resolution = resolver.resolve(candidate.speaker_words, candidate.speaker_start or 0,
                                       candidate.speaker_end or 0, cue_lemma=cue_lemma, previous=previous)
         span = (candidate.speaker_start, candidate.speaker_end) if candidate.speaker_start is not None else None
@@ -141,7 +143,7 @@ def _resolve(doc: Document, candidates: list[Candidate]) -> list[Quote]:
         pending_next = []
         if candidate.rule == "asked_by:question":
             # the asker's question: who answers is someone else, and the speaker before stays the last one
-            asker = (candidate.unit_start, resolution.entity) if resolution.entity is not None else None
+            asker = resolution.entity
             continue
         previous, previous_span = resolution, span
     quotes = []

@@ -33,6 +33,7 @@ _DESCRIBES_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:is|was|are|were|as|became|beco
 # "Sergei Tallin, Ostravia's deputy foreign minister and a veteran negotiator": a second apposition
 _SECOND_APPOSITION_BEFORE = re.compile(r",\s*(?:the|his|her|[A-Z][\w\-]*['’]s)\s[^,.;:]{0,50}\band\s*$")
 
+_ASKED_OPENING = re.compile(r"(?:(?:[Ww]hen|[Aa]fter\s+being|[Oo]nce)\s+)?[Aa]sked\b")
 _OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 
 _SOURCE_LINK_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_LINKS)).replace(" ", r"\s+") + "|"
@@ -642,6 +643,10 @@ class Resolver:
         # sentence), the last speaker one sentence nearer, and within a sentence the
         # first-mentioned (the subject) wins
         current = self.index.sentence_of(pos)
+        unit = self.doc.unit_at(pos)
+        # "Asked whether Belan would meet Norland's leader, he said": who is asked about does not answer
+        asked_end = pos if (_ASKED_OPENING.match(self.doc.text, self.doc.body_start(unit))
+                            and self.doc.text[:pos].rstrip().endswith(",")) else -1
         last_speaker = previous.entity if previous is not None else None
         best, best_key = None, None
         for sentence, mentions in self.index.persons_before(pos, sentences_back=12):
@@ -662,6 +667,8 @@ class Resolver:
                     distance += 1.0  # named inside someone's words, not the topic of the paragraph
                 if _SILENT_AFTER_NAME.match(self.doc.text, mention.end):
                     distance += 2.0  # "Belan himself has not commented": not who speaks next
+                if unit.start <= mention.start < asked_end:
+                    distance += 3.0  # named in the question the speaker was asked
                 key = (distance, order)
                 if best_key is None or key < best_key:
                     best, best_key = entity, key
