@@ -649,3 +649,14 @@ def test_who_a_question_is_about_does_not_answer_it():
     text = ('Ivo Marek spoke after the dinner. Asked whether Tomas Brandt would visit Kovask this year, he said '
             'it was "too early".')
     assert speakers(text) == [('it was "too early"', "Ivo Marek")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks went on. The press secretary of the President of Ostravia Ivo Marek informed journalists "
+                 "that the head of state was satisfied.",
+                 [("the head of state was satisfied", "Ivo Marek")], id="press-secretary-of-the-president-of-X-name"),
+    pytest.param("Talks went on. The Minister of Foreign Affairs of Valmora Lena Aurich said the villa was ready.",
+                 [("the villa was ready", "Lena Aurich")], id="minister-of-X-of-Y-name"),
+])
+def test_a_translated_title_chain_ends_with_the_persons_name(text, expected):
+    assert speakers(text) == expected

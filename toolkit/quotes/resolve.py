@@ -228,6 +228,11 @@ class Resolver:
                         norm(w) in ORGANISATION_WORDS or norm(w) in ORGANISATION_HEADS or norm(w) in PLACE_WORDS
                         for w in name[-2:]):
                 named = self.index.person_by_name(name, start)
+            elif 0 < tail < len(phrase) - 1 and prefix[-1] == "of" and person_signal and (
+                    is_place_word(name[0]) or norm(name[0]) in PLACE_WORDS) and name[1][0].isupper():
+                # "the Secretary of the Security Council of Ostravia Pavel A. Dragunov": the country ends the
+                # title, the name comes after it (not "the wife of Bill Clinton", where "of" names her husband)
+                named = self.index.person_by_name(name[1:], start)
             if named is not None and named.type == "person":
                 return Resolution(named.name, "person", "name:fullest", named.id)
         if head == "it" and len(words) == 1:
