@@ -1517,3 +1517,15 @@ def test_the_answer_in_the_next_sentence_is_not_the_askers_either():
             'paused. "The room chose me," she said.')
     answer = [q for q in extract_quotes(text) if q.quote == "The room chose me,"]
     assert [q.speaker for q in answer] == ["Lena Aurich"]
+
+
+def test_a_fronted_citing_gives_the_quote_to_the_source_through_the_medium():
+    text = "Citing a harbour official, the Kovask Herald reported that the ferries would run again on Monday."
+    assert [(q.quote, q.speaker, q.via) for q in extract_quotes(text)] == [
+        ("the ferries would run again on Monday", "a harbour official", "Kovask Herald")]
+
+
+def test_a_fronted_citing_of_a_quotation_is_still_a_naming():
+    text = 'Citing "obligations at home," the mayor\u2019s spokeswoman told the Herald that he would stay away.'
+    quotes = [(q.quote, q.rule) for q in extract_quotes(text)]
+    assert ("he would stay away", "forward:speaker_cue_that") in quotes

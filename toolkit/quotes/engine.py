@@ -2359,6 +2359,18 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
               and prev_word is not None and norm(prev_word.group(1)) in _ASPECT_LAST_WORDS else None)
     speaker_end = aspect.start() if aspect else cue.start()
 
+    if lemma == "cite" and form == "citing" and not stripped.strip() and cue.group()[0].isupper():
+        # "Citing an Ostravian delegation member, Ostra-Press reported that S": the source speaks, through the medium
+        source = rules.speaker_after(cue.end(), unit.end)
+        comma = _COMMA_THEN_CUE.match(text, source[1], unit.end) if source is not None else None
+        reporting = next((c for c in unit_cues if comma is not None and c.start() > comma.end()
+                          and c.group().islower() and CUE_FORMS.get(c.group().lower()) in _SECONDHAND_LEMMAS), None)
+        medium = rules.speaker_before(comma.end(), reporting.start()) if reporting is not None else None
+        if medium is not None and medium[0] == comma.end():
+            content = rules.content_after(reporting.end(), unit, CUE_FORMS[reporting.group().lower()], unit_cues,
+                                          allow_bare=True)
+            if content is not None:
+                return [make(content, source, "citing:fronted", via=_strip_article(" ".join(medium[2])))]
     if lemma == "cite" and form == "citing" and stripped.endswith(","):
         # "Y reported, citing X": the quote is X's, Y is the medium
         speaker = rules.speaker_after(cue.end(), unit.end)
