@@ -1529,3 +1529,17 @@ def test_a_fronted_citing_of_a_quotation_is_still_a_naming():
     text = 'Citing "obligations at home," the mayor\u2019s spokeswoman told the Herald that he would stay away.'
     quotes = [(q.quote, q.rule) for q in extract_quotes(text)]
     assert ("he would stay away", "forward:speaker_cue_that") in quotes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ivo Marek spoke for an hour at the Harbour Pavilion saying that the ferries would run.",
+                 [("indirect", "the ferries would run", "Ivo Marek")], id="place-before-the-participle"),
+    pytest.param("Lena Aurich, the host, and Tomas Brandt, her deputy, came out after an hour at the villa saying that the talks "
+                 "were over.",
+                 [("indirect", "the talks were over", "Lena Aurich, the host, and Tomas Brandt")],
+                 id="pair-with-appositions"),
+    pytest.param("The storm left most of the harbour workers saying the quay was unsafe.",
+                 [("indirect", "the quay was unsafe", "most of the harbour workers")], id="people-after-a-verb-speak"),
+])
+def test_a_participle_after_a_place_belongs_to_the_clause_subject(text, expected):
+    assert found(text) == expected

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from toolkit.quotes.lexicon import (
     AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
-    ROLE_NOUNS, TITLE_WORDS, trie_pattern,
+    FIRST_NAME_GENDER, ROLE_NOUNS, TITLE_WORDS, trie_pattern,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import WORD, description_head, is_modifier, is_person_description, norm
@@ -408,6 +408,9 @@ _ACTED_TO_SPEAK = re.compile(
 _NAME_RUN = r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
 _BOTH_AFTER_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
                                      + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+both\s+(?:\w+ly\s+)?")
+# "Calloway, the adviser, and Dragunov, the secretary, emerged ...": two names with their appositions, a subject
+_PAIR_ACROSS_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
+                                      + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+(?:\w+ly\s+)?[a-z]+")
 # the same adverbial, then ", but" and a clause of its own (the attribution ends its own clause there)
 _ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,200})?[.!?]?\s*$", r"{0,140}?)?")
                                         + r",\s+(?:but|and|while|whereas|yet)\s+", re.IGNORECASE)
@@ -497,6 +500,7 @@ _COMMA = re.compile(",")
 # warned against what she" (the cue follows)
 _RELATIVE_NAMING = re.compile(r",\s*(?:which\s+|and\s+[a-z]+(?:\s+(?:against|of|about|for|to|on))?\s+what\s+)"
                               r"(?:he|she|they|[A-Z][\w’'\-]+)(?:\s+(?:has|had|have))?\s*\Z")
+_PLACE_PREPOSITIONS = frozenset("at in from into onto outside inside near on".split())
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
 _FORWARD_THAT_OR_COLON = re.compile(r"[^,;:.\"“”«»]{0,40}?(?:\bthat\b|:)")
@@ -2464,6 +2468,21 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 return [make(content, subject, "infinitive:subject")]
     speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
                or rules.speaker_before(floor, frame.start() if frame else speaker_end))
+    if speaker is not None and form.endswith("ing") and speaker[0] > floor:
+        word_before = _LAST_WORD.search(text, floor, speaker[0])
+        head = norm(description_head(list(speaker[2])))
+        if word_before is not None and norm(word_before.group(1)) in _PLACE_PREPOSITIONS and not (
+                head in ROLE_NOUNS or head in GROUP_NOUNS or _is_people_plural(head)
+                or any(norm(w) in FIRST_NAME_GENDER for w in speaker[2])):
+            # "... emerged from the talks at the Harbour Pavilion saying that S": a place before the participle;
+            # the clause's subject speaks (after a verb the noun phrase may speak: "left 62 percent of voters
+            # saying S", so only a place)
+            pair = _PAIR_ACROSS_APPOSITIONS.match(text, doc.body_start(unit), word_before.start(1))
+            subject = (pair.start(1), pair.end(2), pair.group(1).split() + ["and"] + pair.group(2).split()) \
+                if pair is not None else rules.clause_subject(unit, speaker[0])
+            if subject is not None and subject[1] <= word_before.start(1) and not (
+                    len(subject[2]) == 1 and text[subject[1]:subject[1] + 1] == ","):  # (not "Worse, ...")
+                speaker = subject
     medium = _ACCORDING_TO_MEDIUM.fullmatch(text, floor, speaker[0]) if speaker is not None else None
     if medium is not None:
         defaults["via"] = _strip_article(medium.group(1))  # "According to Ostra-Press, Dragunov said S"
