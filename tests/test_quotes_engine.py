@@ -1543,3 +1543,13 @@ def test_a_fronted_citing_of_a_quotation_is_still_a_naming():
 ])
 def test_a_participle_after_a_place_belongs_to_the_clause_subject(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("After a night in Kovask, Norland and Valmora agree to keep talking\n\nThe talks ended.",
+                 id="after-phrase-then-agree"),
+    pytest.param("The talks ended. A day after the two chiefs sat across a table in Kovask, the governments of Norland "
+                 "and Valmora were telling markedly different stories.", id="a-day-after-then-telling"),
+])
+def test_a_fronted_adverbial_is_no_content(text):
+    assert found(text) == []

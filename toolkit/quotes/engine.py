@@ -500,6 +500,13 @@ _COMMA = re.compile(",")
 # warned against what she" (the cue follows)
 _RELATIVE_NAMING = re.compile(r",\s*(?:which\s+|and\s+[a-z]+(?:\s+(?:against|of|about|for|to|on))?\s+what\s+)"
                               r"(?:he|she|they|[A-Z][\w’'\-]+)(?:\s+(?:has|had|have))?\s*\Z")
+# A fronted adverbial and nothing more (no comma, so no clause after it): "After five hours in Port Halden",
+# "A day after their security chiefs sat across a table" (not "During the meeting the parties exchanged views",
+# where translated copy runs the main clause on without a comma)
+_ADVERBIAL_ONLY = re.compile(r"(?:(?:after|before|since|until|once)\b"
+                             r"|(?:a|an|one|two|three|several|some|the)\s+(?:day|days|week|weeks|month|months|"
+                             r"year|years|hour|hours|night|morning|evening)\s+(?:after|before|later|earlier|since)\b)"
+                             r"[^,;:]*", re.IGNORECASE)
 _PLACE_PREPOSITIONS = frozenset("at in from into onto outside inside near on".split())
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
@@ -2563,6 +2570,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 text[speaker[0]:speaker[1]].lower() in {"who", "which", "that"}
                 or _RELATIVE_BEFORE_SPEAKER.search(text, max(floor, speaker[0] - 12), speaker[0])):
             before = None  # "Democrats, who highlighted comments ...": a relative clause's cue has no content before it
+        if before is not None and not before.marked and _ADVERBIAL_ONLY.fullmatch(text, before.start, before.end):
+            before = None  # "After five hours in Port Halden, Norland and Ostravia agree to ...": a fronted adverbial
         if before is not None and content is None and not before.marked and not rules.attribution_ends_clause(
                 _after_addressee(text, cue.end(), unit.end) if lemma in _TELL_LIKE else cue.end(), unit.end):
             before = None  # "Though S, Clinton maintains a lock on ...": the verb has an object, it attributes nothing
