@@ -2476,7 +2476,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
                or rules.speaker_before(floor, frame.start() if frame else speaker_end))
     if speaker is not None and form.endswith("ing") and speaker[0] > floor:
-        word_before = _LAST_WORD.search(text, floor, speaker[0])
+        word_before = _LAST_WORD.search(text, max(floor, speaker[0] - 30), speaker[0])
         head = norm(description_head(list(speaker[2])))
         if word_before is not None and norm(word_before.group(1)) in _PLACE_PREPOSITIONS and not (
                 head in ROLE_NOUNS or head in GROUP_NOUNS or _is_people_plural(head)

@@ -269,6 +269,7 @@ def _read_run(run: str) -> _Run | None:
 
 
 # An organisation's head word and the link before the rest of its name: "Institute for ", "Ministry of the "
+_LINK_ENDINGS = (" for ", " of ", " on ", "the ")  # (a quick test before the pattern)
 _ORGANISATION_LINK_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?\Z")
 
 
@@ -298,7 +299,7 @@ class EntityIndex:
             if run is None:
                 continue
             start, end = origin + run.start, origin + run.end
-            if run.kind == "name" and origin > 4 and text[origin - 1] == " " and not run.titled \
+            if run.kind == "name" and text.endswith(_LINK_ENDINGS, max(0, origin - 5), origin) and not run.titled \
                     and not run.has_initial and not any(norm(w) in FIRST_NAME_GENDER for w in run.name):
                 linked = _ORGANISATION_LINK_BEFORE.search(text, max(0, origin - 40), origin)
                 if linked is not None and norm(linked.group(1)) in ORGANISATION_WORDS:

@@ -91,6 +91,8 @@ _ASKING = re.compile(r"\b(?:ask|asks|asked|asking|questioned|pressed|wanted\s+to
 _UNNAMED_SOURCE_HEADS = frozenset("""official diplomat source spokesman spokeswoman spokesperson aide adviser advisor
     representative member participant reporter person witness resident lawmaker officer analyst negotiator delegate
     insider staffer envoy""".split())
+_SOURCE_DESCRIPTION = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-’'.]+\s+){0,4}?(?:" + "|".join(sorted(
+    _UNNAMED_SOURCE_HEADS)) + r")\b")
 
 # The group or body a described person belongs to: "(a member) of the Ostravian delegation", "(an aide) to Marek"
 _ATTACHED_GROUP = re.compile(r"\s+(?:of|for|to|from|at|in)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}"
@@ -651,7 +653,7 @@ class Resolver:
         unit = self.doc.unit_at(pos)
         # "Asked whether Belan would meet Norland's leader, he said": who is asked about does not answer
         asked_end = pos if (_ASKED_OPENING.match(self.doc.text, self.doc.body_start(unit))
-                            and self.doc.text[:pos].rstrip().endswith(",")) else -1
+                            and self.doc.text[max(0, pos - 4):pos].rstrip().endswith(",")) else -1
         last_speaker = previous.entity if previous is not None else None
         best, best_key = None, None
         for sentence, mentions in self.index.persons_before(pos, sentences_back=12):
@@ -719,6 +721,8 @@ class Resolver:
         if k < 1:
             return None
         before = self.doc.units[k - 1]
+        if not _SOURCE_DESCRIPTION.search(self.doc.text, before.start, before.end):
+            return None  # (a quick test: no unnamed source's description in the sentence at all)
         subject = Rules(self.doc).clause_subject(before, before.end)
         if subject is None:
             return None
