@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from toolkit.quotes.lexicon import (
-    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, NAMING_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, PRONOUNS,
-    FIRST_NAME_GENDER, ROLE_NOUNS, TITLE_WORDS, trie_pattern,
+    AUXILIARIES, BRIDGE_STARTERS, CUE_FORMS, DETERMINERS, FIRST_NAME_GENDER, NAMING_LEMMAS, ORGANISATION_WORDS,
+    PLACE_WORDS, PRONOUNS, ROLE_NOUNS, TITLE_WORDS, trie_pattern,
 )
 from toolkit.quotes.marks import Quotation, find_quotations
 from toolkit.quotes.mentions import WORD, description_head, is_modifier, is_person_description, norm
