@@ -1553,3 +1553,19 @@ def test_a_participle_after_a_place_belongs_to_the_clause_subject(text, expected
 ])
 def test_a_fronted_adverbial_is_no_content(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Asked about a report in the Kovask Herald that the ferries would stop, Marek said nothing.",
+                 [("indirect", "the ferries would stop", "the Kovask Herald")], id="a-report-in-an-outlet-that"),
+    pytest.param("Senators asked about reports in the Valmoran press that the ferries would stop.",
+                 [("indirect", "the ferries would stop", "the Valmoran press")], id="reports-in-the-press-that"),
+    pytest.param("The report in March that prices rose was wrong.", [], id="a-month-is-no-outlet"),
+])
+def test_a_report_in_an_outlet_is_the_outlets_quote(text, expected):
+    assert found(text) == expected
+
+
+def test_a_countrys_press_is_its_outlets_not_a_person_of_that_country():
+    text = "Pavel A. Dragunov, the Ostravian security chief, left. The Ostravian press said the talks went well."
+    assert [(q.speaker, q.speaker_type) for q in extract_quotes(text)] == [("Ostravian press", "organisation")]

@@ -279,7 +279,7 @@ _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 _PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[A-Za-z])")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
-_SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until)\b")
+_SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until|Asked)\b")
 # "However, while the party says S, T": a subordinate clause after a fronted adverb
 _FRONTED_SUBORDINATE = re.compile(r"(?:However|But|And|Still|Yet|Meanwhile|Now),?\s+(?:when|while|although|though|"
                                   r"because|since|if|as)\b")
@@ -507,6 +507,11 @@ _ADVERBIAL_ONLY = re.compile(r"(?:(?:after|before|since|until|once)\b"
                              r"|(?:a|an|one|two|three|several|some|the)\s+(?:day|days|week|weeks|month|months|"
                              r"year|years|hour|hours|night|morning|evening)\s+(?:after|before|later|earlier|since)\b)"
                              r"[^,;:]*", re.IGNORECASE)
+# "(a report) in the Kovask Herald that", "(reports) in the Ostravian press that": the outlet, then "that"
+_REPORT_IN_AN_OUTLET = re.compile(r"\s+(?:in|by|from)\s+(?!(?:the\s+)?(?:January|February|March|April|May|June|July|"
+                                  r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                                  r"Friday|Saturday|Sunday)\b)(?P<outlet>(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}"
+                                  r"(?:[A-Z][\w’'.\-]*|press|media|newspapers?|papers?))(?=\s+that\b)")
 _PLACE_PREPOSITIONS = frozenset("at in from into onto outside inside near on".split())
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
@@ -2305,6 +2310,15 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if form == "state" and _STATE_MODIFIES.match(text, cue.end()):
         return []  # "state media", "the Ostravian state news agency": an adjective, not a cue
     prev_word = _last_word(text[max(unit.start, cue.start() - 30):cue.start()])
+    if form in {"report", "reports"} and prev_word and (norm(prev_word.group(1)) in DETERMINERS or (
+            form == "reports" and prev_word.group(1).islower() and norm(prev_word.group(1)) not in PRONOUNS)):
+        outlet = _REPORT_IN_AN_OUTLET.match(text, cue.end(), unit.end)
+        if outlet is not None:
+            # "a report in the Kovask Herald that S", "reports in the Ostravian press that S": the outlet's words
+            content = rules.content_after(outlet.end("outlet"), unit, "report", unit_cues, allow_bare=False)
+            if content is not None:
+                words = outlet.group("outlet").split()
+                return [make(content, (outlet.start("outlet"), outlet.end("outlet"), words), "noun:report_in")]
     if prev_word and norm(prev_word.group(1)) in DETERMINERS and norm(prev_word.group(1)) not in _QUANTIFIER_SUBJECTS \
             and not _N_IN_N.search(text, max(unit.start, cue.start() - 30), cue.start()):
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue ("Two in three said" is)

@@ -91,6 +91,8 @@ _ASKING = re.compile(r"\b(?:ask|asks|asked|asking|questioned|pressed|wanted\s+to
 _UNNAMED_SOURCE_HEADS = frozenset("""official diplomat source spokesman spokeswoman spokesperson aide adviser advisor
     representative member participant reporter person witness resident lawmaker officer analyst negotiator delegate
     insider staffer envoy""".split())
+# Nouns for a country's outlets together: "the Ostravian press", "state media"
+_MEDIA_COLLECTIVES = frozenset({"press", "media", "newspapers", "papers", "tabloids", "broadcasters"})
 _SOURCE_DESCRIPTION = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-’'.]+\s+){0,4}?(?:" + "|".join(sorted(
     _UNNAMED_SOURCE_HEADS)) + r")\b")
 
@@ -211,6 +213,10 @@ class Resolver:
             head = _PRONOUN_FORMS[head]  # "according to him"
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
+        if len(words) >= 2 and head in _MEDIA_COLLECTIVES and not words[-1][0].isupper() and lowered[0] not in {
+                "a", "an"} and not any(w.endswith(("'s", "’s")) for w in words):
+            # "the Ostravian press", "state media": the outlets together, no person of that nationality
+            return Resolution(_strip_article(text), "organisation", "organisation:media")
         if len(words) >= 2 and words[-1][0].isupper() and (words[0].islower() or lowered[0] in _DEFINITE_OR_INDEFINITE):
             # "former Rep. George Miller", "the cartoonist Garry Trudeau", "his campaign manager Jeff Weaver":
             # lower-case words before a name are its description, the name says who (not "an adviser to
