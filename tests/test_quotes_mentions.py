@@ -660,3 +660,13 @@ def test_who_a_question_is_about_does_not_answer_it():
 ])
 def test_a_translated_title_chain_ends_with_the_persons_name(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Tomas Brandt and Erik Sollen spoke. Varnholt and Kovask did agree on one thing. Both said the "
+                 "ferries would run.", [("the ferries would run", "Varnholt and Kovask")], id="two-capitals-then-both"),
+    pytest.param("Tomas Brandt and Erik Sollen met. Brandt and Sollen talked for hours. Both said the ferries would "
+                 "run.", [("the ferries would run", "Tomas Brandt and Erik Sollen")], id="two-people-then-both"),
+])
+def test_both_after_two_capitals_named_together(text, expected):
+    assert speakers(text) == expected

@@ -788,6 +788,17 @@ class Resolver:
                 if position < pos and norm(head) == lowered[-1] and _A_PAIR.match(description):
                     return Resolution(description, "unnamed", "group:unnamed_pair")
         if tuple(lowered) in _BARE_PAIRS:
+            k = bisect_right(self.doc.sentence_starts, pos) - 1
+            if k >= 1:
+                before = self.doc.units[k - 1]
+                places = _TWO_PLACES_AS_SUBJECT.match(self.doc.text, self.doc.body_start(before), before.end)
+                if places is not None and all(
+                        is_place_word(places.group(g)) or norm(places.group(g)) in PLACE_WORDS or (
+                            (entity := self.index.entity_at(places.start(g), places.end(g))) is not None
+                            and entity.type in ("organisation", "unknown")
+                            and self.index.person_by_name([places.group(g)], pos) is None) for g in (1, 2)):
+                    # "Esterby and Kovask did agree on one thing. Both said S": the two capitals
+                    return Resolution(f"{places.group(1)} and {places.group(2)}", "group", "group:places_together")
             # "Calloway ... and Dragunov ... spent four hours together. ... though both said": the two
             # people a recent sentence names together
             for _sentence, mentions in self.index.persons_before(pos, sentences_back=3):
@@ -841,6 +852,8 @@ class Resolver:
         return Resolution(names, "group", how, None, tuple(members))
 
 
+# Two capitals or countries as a sentence's subject: "Esterby and Kovask did agree"
+_TWO_PLACES_AS_SUBJECT = re.compile(r"([A-Z][\w’'\-]+)\s+and\s+([A-Z][\w’'\-]+)\s+(?:\w+ly\s+)?[a-z]")
 _A_PAIR = re.compile(r"(?:the\s+)?(?:two|both|a\s+pair\s+of)\b", re.IGNORECASE)
 # Phrases for two people that point back at a pair just named, not at the sides of a conflict
 _BARE_PAIRS = frozenset({("both",), ("the", "two"), ("the", "two", "men"), ("the", "two", "women"), ("the", "pair"),
