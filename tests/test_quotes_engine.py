@@ -1569,3 +1569,14 @@ def test_a_report_in_an_outlet_is_the_outlets_quote(text, expected):
 def test_a_countrys_press_is_its_outlets_not_a_person_of_that_country():
     text = "Pavel A. Dragunov, the Ostravian security chief, left. The Ostravian press said the talks went well."
     assert [(q.speaker, q.speaker_type) for q in extract_quotes(text)] == [("Ostravian press", "organisation")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Varnholt, Kovask cite 'progress' after ferry talks\n\nThe talks ended on Friday.",
+                 [("Varnholt, Kovask", "Varnholt and Kovask")], id="two-sides-cite"),
+    pytest.param('URGENT: Varnholt, Kovask security chiefs end talks, say "progress" made\n\nTomas Brandt and Erik '
+                 "Sollen, the security chiefs, met for hours. Brandt left first. Sollen stayed.",
+                 [("Varnholt, Kovask security chiefs", "Tomas Brandt and Erik Sollen")], id="two-sides-role-say"),
+])
+def test_a_headlines_comma_between_two_sides_means_and(text, expected):
+    assert [(q.speaker_mention, q.speaker) for q in extract_quotes(text)][:1] == expected

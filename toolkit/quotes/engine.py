@@ -512,6 +512,9 @@ _REPORT_IN_AN_OUTLET = re.compile(r"\s+(?:in|by|from)\s+(?!(?:the\s+)?(?:January
                                   r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                                   r"Friday|Saturday|Sunday)\b)(?P<outlet>(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}"
                                   r"(?:[A-Z][\w’'.\-]*|press|media|newspapers?|papers?))(?=\s+that\b)")
+# A headline's two sides with a comma for "and", and perhaps their role: "URGENT: Norland, Ostravia security chiefs"
+_HEADLINE_PAIR = re.compile(r"(?:[A-Z]{2,}:\s+)?([A-Z][\w’'\-]+),\s+([A-Z][\w’'\-]+)(?P<role>(?:\s+[a-z]+){1,2})?"
+                            r"(?=\s+[a-z])")
 _PLACE_PREPOSITIONS = frozenset("at in from into onto outside inside near on".split())
 _MODAL = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 # "that" or a colon after a cue, past a short addressee or time phrase: "would tell senators on Monday that"
@@ -2174,6 +2177,22 @@ def _asked_by(rules: Rules, doc: Document, cue: re.Match, unit: Unit, floor: int
     return None  # no main clause after the question
 
 
+def _headline_pair(doc: Document, unit: Unit, cue: re.Match, speaker: tuple[int, int, list[str]] | None
+                   ) -> tuple[int, int, list[str]] | None:
+    """Headline-ese, where a comma stands for "and": ``Norland, Ostravia cite 'progress'`` is said by
+    Norland and Ostravia, ``Norland, Ostravia security chiefs ... say 'Q'`` by the two chiefs."""
+    if speaker is None or unit.paragraph != 0 or not doc.is_headline(unit):
+        return speaker
+    pair = _HEADLINE_PAIR.match(doc.text, unit.start, unit.end)
+    if pair is None or pair.end() > cue.start() or not pair.start(1) <= speaker[0] < pair.end(2):
+        return speaker
+    role = pair.group("role")
+    if role and _is_people_plural(norm(role.split()[-1])):
+        # the mention is the headline's words; it is resolved as "the two security chiefs" would be
+        return pair.start(1), pair.end("role"), ["the", "two", *role.split()]
+    return pair.start(1), pair.end(2), [pair.group(1), "and", pair.group(2)]
+
+
 def _previous_end(candidates: list[Candidate], unit: Unit) -> int:
     ends = [max(c.cue_end or 0, c.end) for c in candidates if c.unit_start == unit.start and c.cue_end is not None]
     return max(ends) if ends else unit.start
@@ -2441,8 +2460,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 if subject is not None:
                     return [make(named, subject, f"naming:{lemma}:subject")]
             return [make(named, None, f"naming:{lemma}", inherit=inherit)]
-        speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
-                   or rules.speaker_before(floor, speaker_end))
+        speaker = _headline_pair(doc, unit, cue, (
+            _both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
+            or rules.speaker_before(floor, speaker_end)))
         if speaker is None:
             return []
         return [make(named, speaker, f"naming:{lemma}")]
@@ -2489,6 +2509,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 return [make(content, subject, "infinitive:subject")]
     speaker = (_both_across_appositions(text, doc.body_start(unit) if floor == unit.start else floor, cue.start())
                or rules.speaker_before(floor, frame.start() if frame else speaker_end))
+    speaker = _headline_pair(doc, unit, cue, speaker)
     if speaker is not None and form.endswith("ing") and speaker[0] > floor:
         word_before = _LAST_WORD.search(text, max(floor, speaker[0] - 30), speaker[0])
         head = norm(description_head(list(speaker[2])))
