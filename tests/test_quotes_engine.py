@@ -1580,3 +1580,8 @@ def test_a_countrys_press_is_its_outlets_not_a_person_of_that_country():
 ])
 def test_a_headlines_comma_between_two_sides_means_and(text, expected):
     assert [(q.speaker_mention, q.speaker) for q in extract_quotes(text)][:1] == expected
+
+
+def test_however_with_the_speakers_pronoun_ends_the_content():
+    text = 'I. Marek noted that the ferry question "is not urgent", however he did not exclude a delay.'
+    assert found(text) == [("mixed", 'the ferry question "is not urgent"', "I. Marek")]

@@ -416,6 +416,8 @@ _ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,2
                                         + r",\s+(?:but|and|while|whereas|yet)\s+", re.IGNORECASE)
 assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|while|whereas|yet)\s+")
 # ", though few expected ...": a concession whose subject is a quantifier, the writer's
+# ", however he did not exclude ...": translated copy's new clause of the writer's, about the speaker
+_HOWEVER_THEN_PRONOUN = re.compile(r",\s+however\s+(?:he|she|they)\s+[a-z]+")
 _CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|most|some|none|others|nobody)\s+[a-z]+"
                                        r"(?:ed|s)\b")
 # a quotation closed with its comma, then the writer's "which ..." or the speaker's next act ("then kept them
@@ -1679,6 +1681,9 @@ class Rules:
             # content ends at the comma, or after the closing mark beside it
             mark = next((k for k, char in enumerate(gloss.group("lead")) if char != ","), None)
             end = gloss.start() + (mark + 1 if mark is not None else 0)
+        however = _HOWEVER_THEN_PRONOUN.search(text, start, end)
+        if however and self.doc.quotation_covering(however.start()) is None:
+            end = however.start()  # '..., however he did not exclude such a possibility': the writer goes on
         left_out = _LEFT_OUT_AFTER.search(text, start, end)
         if left_out and self.doc.quotation_covering(left_out.start()) is None:
             end = left_out.start()  # '... had been "serious" but declined to go into details': the writer's
