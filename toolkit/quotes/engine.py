@@ -242,6 +242,8 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 # Nouns for someone's telling of events, which speak for their author: "Ostra-Press's account"
 _ACCOUNT_NOUNS = frozenset({"account", "accounts", "version", "versions"})
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+# The names of weekdays and months, as written: "(?:Friday|March|...)" ("in March" names no outlet or place)
+_CALENDAR_NAMES = "|".join(sorted(w.capitalize() for w in _WEEKDAYS | _MONTHS))
 _TIME_WORDS = frozenset("late early earlier later last this yesterday today tonight".split()) | _WEEKDAYS
 # 'as "frank" and "useful"': a second quotation joined to a naming cue's first
 _AND_QUOTATION = re.compile(r"\s+(?:and|or)\s+(?=[\"“„«‘'])")
@@ -406,11 +408,11 @@ _ACTED_TO_SPEAK = re.compile(
     r"(?<!efforts)(?<!plans)(?<!attempts)(?<!bid)(?<!ability)(?<!right)(?<!chance)(?<!decision)(?<!move)"
     r"\s+to\s+$")
 _NAME_RUN = r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
-_BOTH_AFTER_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
-                                     + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+both\s+(?:\w+ly\s+)?")
+_TWO_NAMES_WITH_APPOSITIONS = (r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
+                               + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+")
+_BOTH_AFTER_APPOSITIONS = re.compile(_TWO_NAMES_WITH_APPOSITIONS + r"both\s+(?:\w+ly\s+)?")
 # "Calloway, the adviser, and Dragunov, the secretary, emerged ...": two names with their appositions, a subject
-_PAIR_ACROSS_APPOSITIONS = re.compile(r"\s*" + _NAME_RUN + r"\s*,[^,;:\"“”]{1,80},\s+and\s+" + _NAME_RUN
-                                      + r"(?:\s*,[^,;:\"“”]{1,80},)?\s+(?:\w+ly\s+)?[a-z]+")
+_PAIR_ACROSS_APPOSITIONS = re.compile(_TWO_NAMES_WITH_APPOSITIONS + r"(?:\w+ly\s+)?[a-z]+")
 # the same adverbial, then ", but" and a clause of its own (the attribution ends its own clause there)
 _ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,200})?[.!?]?\s*$", r"{0,140}?)?")
                                         + r",\s+(?:but|and|while|whereas|yet)\s+", re.IGNORECASE)
@@ -510,9 +512,7 @@ _ADVERBIAL_ONLY = re.compile(r"(?:(?:after|before|since|until|once)\b"
                              r"year|years|hour|hours|night|morning|evening)\s+(?:after|before|later|earlier|since)\b)"
                              r"[^,;:]*", re.IGNORECASE)
 # "(a report) in the Kovask Herald that", "(reports) in the Ostravian press that": the outlet, then "that"
-_REPORT_IN_AN_OUTLET = re.compile(r"\s+(?:in|by|from)\s+(?!(?:the\s+)?(?:January|February|March|April|May|June|July|"
-                                  r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-                                  r"Friday|Saturday|Sunday)\b)(?P<outlet>(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}"
+_REPORT_IN_AN_OUTLET = re.compile(r"\s+(?:in|by|from)\s+(?!(?:the\s+)?(?:" + _CALENDAR_NAMES + r")\b)(?P<outlet>(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}"
                                   r"(?:[A-Z][\w’'.\-]*|press|media|newspapers?|papers?))(?=\s+that\b)")
 # A headline's two sides with a comma for "and", and perhaps their role: "URGENT: Norland, Ostravia security chiefs"
 _HEADLINE_PAIR = re.compile(r"(?:[A-Z]{2,}:\s+)?([A-Z][\w’'\-]+),\s+([A-Z][\w’'\-]+)(?P<role>(?:\s+[a-z]+){1,2})?"
@@ -532,8 +532,7 @@ _PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stres
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w.]+(?:\s+[\w.]+)?|\s+(?:earlier|today|yesterday|later|"
                             r"also))?\s+by\s+(?!(?:the\s+)?way\b)")
 _QUOTED_SOURCE_TAIL = re.compile(r"\s+(?:in|at|on|from|close\s+to|familiar\s+with|inside|within)\s+"
-                                 r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-                                 r"March|April|May|June|July|August|September|October|November|December|this|last|"
+                                 r"(?!(?:" + _CALENDAR_NAMES + r"|this|last|"
                                  r"that|the\s+(?:morning|evening|afternoon|weekend|day|night))\b)[^,;:]{2,60}")
 _BEFORE_SECOND_PART = re.compile(r"[^\"“”«».;!?]{0,100}?[,:]\s*(?=[\"“„«‘'])")
 # The object of a naming cue up to its quotation; after "as" it may be longer

@@ -711,11 +711,8 @@ class Resolver:
         said_gender = next((GENDERED_WORDS[norm(w)] for w in words if norm(w) in GENDERED_WORDS), None)
         if said_gender not in (None, gender):
             return None  # "a woman from the delegation" is no "he"
-        for mention in self.index.mentions_in(end, pos):
-            entity = self.index.entities[mention.entity]
-            if entity.type == "person" and entity.gender in (None, gender) and mention.entity not in \
-                    self.named_in_quote and not self._inside_quote(mention.start):
-                return None  # someone named since could be meant (not inside the source's own words)
+        if self._person_named_between(end, pos, gender, in_quotes=False):
+            return None  # someone named since could be meant (not inside the source's own words)
         return Resolution(resolution.speaker, "unnamed", "pronoun:unnamed")
 
     def _described_subject_before(self, pos: int, gender: str) -> Resolution | None:
@@ -747,10 +744,8 @@ class Resolver:
             return None
         if head in _ASKING_ROLES and _ASKING.search(self.doc.text, end, before.end):
             return None  # "A reporter asked whether she trusted him. '...,' she said": the answer is someone else's
-        for entity_id in self.index.entities_named_in(end, pos) - self.named_in_quote:
-            entity = self.index.entities[entity_id]
-            if entity.type == "person" and entity.gender in (None, gender):
-                return None  # someone named since could be meant ("A spokesman, Christopher Abboud, said")
+        if self._person_named_between(end, pos, gender, in_quotes=True):
+            return None  # someone named since could be meant ("A spokesman, Christopher Abboud, said")
         if earlier is not None:
             # "The senior Norlandic official was more hopeful. '...,' he said": the unnamed source it points back to
             return Resolution(earlier[1], "unnamed", "pronoun:described_subject")
@@ -759,6 +754,16 @@ class Resolver:
             end, words = attached.end(), [*words, *attached.group().split()]
         unnamed = self._unnamed(" ".join(words), words, start, introduce=True)
         return replace(unnamed, how="pronoun:described_subject")
+
+    def _person_named_between(self, start: int, end: int, gender: str, *, in_quotes: bool) -> bool:
+        """Is a person the pronoun's ``gender`` may mean named in ``[start, end)`` (not in the quote
+        being attributed; with ``in_quotes=False``, not inside any quote either)?"""
+        for mention in self.index.mentions_in(start, end):
+            entity = self.index.entities[mention.entity]
+            if (entity.type == "person" and entity.gender in (None, gender) and mention.entity not in self.named_in_quote
+                    and (in_quotes or not self._inside_quote(mention.start))):
+                return True
+        return False
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1
