@@ -1585,3 +1585,55 @@ def test_a_headlines_comma_between_two_sides_means_and(text, expected):
 def test_however_with_the_speakers_pronoun_ends_the_content():
     text = 'I. Marek noted that the ferry question "is not urgent", however he did not exclude a delay.'
     assert found(text) == [("mixed", 'the ferry question "is not urgent"', "I. Marek")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('"Early money sets the terms," said Ansel Roke, the league\'s strategist, who added that his group '
+                 'would act "like folks running for sheriff."',
+                 [("direct", "Early money sets the terms,", "Ansel Roke"),
+                  ("mixed", 'his group would act "like folks running for sheriff."', "who")],
+                 id="relative-clause-after-an-apposition"),
+    pytest.param('"The costs keep rising," said Will Tamsin.', [("direct", "The costs keep rising,", "Will Tamsin")],
+                 id="a-first-name-that-is-a-modal"),
+    pytest.param('"There is some nagging doubt," super PAC spokeswoman Lise Marrow said.',
+                 [("direct", "There is some nagging doubt,", "super PAC spokeswoman Lise Marrow")],
+                 id="an-acronym-inside-the-role"),
+    pytest.param("An earlier report in a Kovask paper said that Brandt had used the photographs.",
+                 [("indirect", "Brandt had used the photographs", "An earlier report in a Kovask paper")],
+                 id="an-earlier-report"),
+    pytest.param("People briefed on the move said that it reflected a change of heart.",
+                 [("indirect", "it reflected a change of heart", "People briefed on the move")],
+                 id="people-briefed-on"),
+    pytest.param("Voters surveyed in Esterby said the ferry fares mattered most.",
+                 [("indirect", "the ferry fares mattered most", "Voters surveyed in Esterby")],
+                 id="voters-surveyed-in"),
+    pytest.param('Mr. Roke, citing "the odd magic of Brandt," said the senator could win in the north.',
+                 [("indirect", "the senator could win in the north", "Mr. Roke")],
+                 id="comma-of-a-parenthetical-inside-its-quotation-marks"),
+    pytest.param("Mr. Roke, citing ''the odd magic of Brandt,'' said the senator could win in the north.",
+                 [("indirect", "the senator could win in the north", "Mr. Roke")],
+                 id="comma-inside-doubled-apostrophes"),
+])
+def test_plain_attributions_real_wire_copy_writes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("In the end, Ms. Varga said, dock workers almost always come home to the party.",
+                 [("indirect", "In the end, Ms. Varga said, dock workers almost always come home to the party",
+                   "Ms. Varga")], id="in-the-end"),
+    pytest.param("For now, the aide said, donors stay on the sidelines.",
+                 [("indirect", "For now, the aide said, donors stay on the sidelines", "the aide")], id="for-now"),
+])
+def test_an_adverbial_before_a_parenthetical_attribution(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "via"), [
+    pytest.param("Mr. Roke, citing the odd magic of Brandt, said the senator could win.", "Mr. Roke", None,
+                 id="citing-a-thing-is-no-source"),
+    pytest.param("The Kovask Ledger, citing two harbour officials, reported that the ferry would stop.",
+                 "two harbour officials", "The Kovask Ledger", id="citing-people-is"),
+])
+def test_citing_names_a_source_only_when_it_could_speak(text, speaker, via):
+    assert [(q.speaker_mention, q.via) for q in extract_quotes(text, language="en")] == [(speaker, via)]

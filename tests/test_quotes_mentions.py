@@ -670,3 +670,8 @@ def test_a_translated_title_chain_ends_with_the_persons_name(text, expected):
 ])
 def test_both_after_two_capitals_named_together(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_group_named_against_someone_is_no_person():
+    text = "Now the Coalition Against Brandt is applying for permits. Mayor Brandt said the marches would be peaceful."
+    assert speakers(text) == [("the marches would be peaceful", "Brandt")]

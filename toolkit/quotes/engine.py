@@ -263,7 +263,7 @@ _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|
 # A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
 _FINITE_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b")
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
-_ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+){1,3})$")
+_ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+)(?:(?:[a-z][\w\-]*|[A-Z]{2,5})\s+){0,2})$")  # ("super PAC spokeswoman")
 # Between an attribution and the "according to" that names its medium: ", " or " on Monday, "
 _AS_PASSED_ON = frozenset({"quoted", "cited", "reported"})
 _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
@@ -279,6 +279,11 @@ _COMMA_AFTER = re.compile(r"\s*,?")
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
 _PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[A-Za-z])")
+# an adverbial that may open a sentence before "he said," ("In the end,", "For now,", "Ultimately,")
+_FRONTED_ADVERBIAL = re.compile(r"(?:(?:In|At|For|By|Over|Within|Until|Since|After|Before|During)\s+(?:(?:the|a|an|this|"
+                                r"that|its|his|her|their|our|any|some|each)\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,2}"
+                                r"|Ultimately|Eventually|Still|Now|Today|Instead|Meanwhile|Overall|Otherwise|Privately|"
+                                r"Publicly|Already|Increasingly|Ironically|Finally|Indeed|Even so|Either way)\s*,")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
 _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until|Asked)\b")
@@ -473,7 +478,8 @@ _BY_AGENT = re.compile(r"\s+by\s")
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|as|after|because|while|since|whereas|although|though|once|until|before)\s+")
 _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
-_RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*who\b")
+# ", who ..." on the speaker, also after an apposition: 'said Scott Reed, the group's strategist, who added'
+_RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*(?:[^,;:\"“”«»()]{1,80},\s*)?who\b")
 _BY = re.compile(r"\s+by\s+")
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*")
 _TITLE_LINK_WORDS = frozenset({"the", "of", "for", "and"})
@@ -789,9 +795,11 @@ def _is_noun_after_determiner(before: list[str]) -> bool:
         w = norm(before[k])
         if w in DETERMINERS and w not in _QUANTIFIER_SUBJECTS:
             return k >= len(before) - 3 and (k == 0 or norm(before[k - 1]) not in _PASSIVE_AUX)
-        if not before[k].isalpha() or not before[k].islower() or w in AUXILIARIES or w in PRONOUNS \
-                or w in _PRONOUN_FORMS or w in _NOT_ROLE_MODIFIERS or w.endswith("ly"):
+        if not before[k].isalpha() or not before[k].islower() or w in PRONOUNS or w in _PRONOUN_FORMS:
             return False
+        if (w in AUXILIARIES or w in _NOT_ROLE_MODIFIERS or w.endswith("ly")) and not (
+                k and norm(before[k - 1]) in DETERMINERS and w in {"earlier", "later"}):
+            return False  # (but "an earlier report": an adjective)
     return False
 
 
@@ -1085,6 +1093,29 @@ def _addressee_before_question(words: list[tuple[int, int, str]]) -> bool:
     return len(words) <= 4 and not any(w[2] == "," for w in words)
 
 
+# "people briefed on the move said", "voters surveyed in Ohio say": a past participle on a source
+_SOURCE_PARTICIPLES = frozenset("""briefed involved interviewed surveyed polled questioned contacted consulted reached
+    assigned stationed based posted employed aligned allied affiliated associated connected opposed""".split())
+
+
+_CLOSING_AFTER_COMMA = frozenset("\"”»'")
+
+
+def _double_marks(words: list[tuple[int, int, str]], start: int, end: int) -> int:
+    """The double quotation marks among ``words[start:end]``; two apostrophes in a row (``''``,
+    one newspaper's way of writing them) count as one."""
+    count, k = 0, start
+    while k < end:
+        word = words[k][2]
+        if word in _DOUBLE_QUOTE_CHARS:
+            count += 1
+        elif word == "'" and k + 1 < end and words[k + 1][2] == "'" and words[k + 1][0] == words[k][1]:
+            count += 1
+            k += 1
+        k += 1
+    return count
+
+
 def _participle_after_a_source(words: list[tuple[int, int, str]], j: int) -> int | None:
     """The index of the participle in ``a diplomat attending a reception at the embassy`` (a role
     noun, an -ing participle, then up to eight words without punctuation up to ``words[j]``)."""
@@ -1092,7 +1123,7 @@ def _participle_after_a_source(words: list[tuple[int, int, str]], j: int) -> int
         word = words[k][2]
         if not word[0].isalnum():
             return None
-        if word.islower() and word.endswith("ing") and len(word) > 5 and (
+        if word.islower() and ((word.endswith("ing") and len(word) > 5) or norm(word) in _SOURCE_PARTICIPLES) and (
                 norm(words[k - 1][2]) in ROLE_NOUNS | GROUP_NOUNS or _is_people_plural(norm(words[k - 1][2]))):
             return k
     return None
@@ -1253,6 +1284,12 @@ class Rules:
             i = self._before_parenthetical(words, i)
             if i is None:
                 return None
+        elif i > 1 and words[i][2] in _CLOSING_AFTER_COMMA and (words[i - 1][2] == "," or words[i - 1][2] == "'" == words[
+                i][2] and words[i - 2][2] == ",") and _double_marks(words, 0, i + 1) % 2 == 0:
+            # 'Manafort, citing "the unique magic of Trump," said': the parenthetical's comma sits inside the marks
+            i = self._before_parenthetical(words, i - 1 if words[i - 1][2] == "," else i - 2, marks_end=i + 1)
+            if i is None:
+                return None
         found = self._np_ending_at(words, i)
         if found is None:
             return None
@@ -1281,11 +1318,13 @@ class Rules:
                 return words[other[0]][0], words[end_index][1], [w[2] for w in words[other[0]:end_index + 1]]
         return words[start_index][0], words[end_index][1], antecedent
 
-    def _before_parenthetical(self, words: list[tuple[int, int, str]], comma: int) -> int | None:
-        """Index of the subject's last word, given the comma that closes a parenthetical."""
+    def _before_parenthetical(self, words: list[tuple[int, int, str]], comma: int, *,
+                              marks_end: int | None = None) -> int | None:
+        """Index of the subject's last word, given the comma that closes a parenthetical (and,
+        when a closing mark follows that comma, ``marks_end`` just past the mark)."""
         commas = [k for k in range(comma - 1, max(-1, comma - 45), -1) if words[k][2] == ","]
         # a parenthetical may hold a quoted title ("author of "Beyond the Thaw","), not an open quotation
-        commas = [k for k in commas if sum(words[m][2] in _DOUBLE_QUOTE_CHARS for m in range(k, comma)) % 2 == 0]
+        commas = [k for k in commas if _double_marks(words, k, marks_end or comma) % 2 == 0]
         relative = next((k for k in commas[1:4] if norm(words[k + 1][2]) == "who"), None)
         if relative is not None and relative > 0 and words[relative - 1][2].isalpha() and \
                 words[relative - 1][2].islower() and norm(words[relative - 1][2]) in ROLE_NOUNS:
@@ -1369,6 +1408,7 @@ class Rules:
         # "the report says", "the Herald's report says", "the Herald report says": a noun after its determiner
         noun = lowered in _NOUNISH and i > 0 and (
             norm(words[i - 1][2]) in DETERMINERS or words[i - 1][2].endswith(("'s", "’s"))
+            or _is_noun_after_determiner([x[2] for x in words[max(0, i - 4):i]])  # "An earlier report says"
             or (i > 1 and words[i - 1][2][0].isupper() and norm(words[i - 2][2]) in {"the", "a", "an"}))
         if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or (
                 lowered in CUE_FORMS and not noun and not (head[0].isupper() and i > 0)):  # "The Washington Post"
@@ -1445,10 +1485,12 @@ class Rules:
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or near - j <= 3 or (
                     # "Valmoran foreign affairs ministry spokesman Benali Cherif": a longer run before a role
                     end_index - j <= 7 and word.isalpha() and _lower_run_to_a_role(words, j, end_index)) or (
-                    w.endswith("ed") and j > 0 and norm(words[j - 1][2]) in DETERMINERS) or (
+                    j > 0 and norm(words[j - 1][2]) in DETERMINERS and (w.endswith("ed") or w in {"earlier", "later"})) or (
+                    # ("the sealed envelope", "An earlier report in a New Hampshire paper")
                     norm(words[j + 1][2]) in ROLE_NOUNS and words[j + 1][2].islower() and j + 2 <= end_index
                     and norm(words[j + 2][2]) == "of")):  # "the press service of the council"
-                if w in _STOP_AFTER_SPEAKER or w in AUXILIARIES or (w in CUE_FORMS and not (j == end_index and noun) and not (
+                if w in _STOP_AFTER_SPEAKER or (w in AUXILIARIES and not (
+                        w in {"earlier", "later"} and j > 0 and norm(words[j - 1][2]) in DETERMINERS)) or (w in CUE_FORMS and not (j == end_index and noun) and not (
                         j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))
                         and not (j < end_index and norm(words[j + 1][2]) in ROLE_NOUNS)
                         and not (0 < j < end_index and w.endswith("ed") and norm(words[j - 1][2]) in DETERMINERS)
@@ -1474,9 +1516,13 @@ class Rules:
             best_start += 1
         first_word = words[best_start][2]
         head_index = next((k - 1 for k in range(best_start + 1, end_index + 1)
-                           if norm(words[k][2]) in _PREPOSITIONS_IN_NP), end_index)
+                           if norm(words[k][2]) in _PREPOSITIONS_IN_NP or (  # "people briefed on the move"
+                               k < end_index and f"{norm(words[k][2])} {norm(words[k + 1][2])}" in _SOURCE_LINKS)),
+                          end_index)
         if best_start < head_index < end_index and f"{norm(words[head_index][2])} {norm(words[head_index + 1][2])}" in _SOURCE_LINKS:
             head_index -= 1  # "people familiar with the talks": the head is "people"
+        if head_index > best_start and norm(words[head_index][2]) in _SOURCE_PARTICIPLES:
+            head_index -= 1  # "voters surveyed in Ohio"
         head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
         starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit() \
             or any(words[k][2].endswith(("'s", "’s")) for k in range(best_start, head_index))  # "Voss's boosters"
@@ -1527,8 +1573,9 @@ class Rules:
                     continue
                 break
             if not picked and (w in {"that", "to", "in", "on", "at", "for", "of", "with", "from", "by", "about", "into",
-                                     "over", "after", "before", "up", "out", "down", "off"} or w in AUXILIARIES):
-                return None  # "asks for second meeting": a verb's object, not a speaker
+                                     "over", "after", "before", "up", "out", "down", "off"} or (
+                    w in AUXILIARIES and not (word[0].isupper() and k + 1 < len(words) and words[k + 1][2][0].isupper()))):
+                return None  # "asks for second meeting": a verb's object, not a speaker ("said Will Doyle" is one)
             picked.append((s, e, word))
             if len(picked) >= 12 and not all(p[2][0].isupper() or norm(p[2]) in _TITLE_LINK_WORDS for p in picked):
                 break  # (a title may run longer: "the Secretary of the Security Council of the Republic of ...")
@@ -2551,7 +2598,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     if citing is not None:
         # "Kovask Broadcasting, citing a source in the council, reported that S": the source speaks
         source = (citing.start(1), citing.end(1), citing.group(1).split())  # the whole aside names the source
-        if source[2]:
+        head = description_head(source[2]) if source[2] else ""
+        if source[2] and (head[:1].isupper() or norm(head) in ROLE_NOUNS | GROUP_NOUNS or _is_people_plural(norm(head))
+                          or _DOCUMENT_NOUN.fullmatch(head)):  # (not "Manafort, citing the unique magic of Trump,")
             content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
             if content is not None:
                 return [make(content, source, "citing:aside", via=" ".join(speaker[2]))]
@@ -2574,6 +2623,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # he said, ...", "Rather than wait and, he argued, ...", "The bigger risk, he said, is ..."
         unfinished = _SUBORDINATE_START.match(first_part) is not None or _DANGLING_END.search(first_part) is not None
         predicate = _ADVERBS_BEFORE_A_VERB.match(text, aside.end()).end() if aside else 0  # "..., he said, now have"
+        # "In the end, he said, voters always come home": an adverbial alone before the attribution
+        unfinished = unfinished or (aside is not None and _FRONTED_ADVERBIAL.fullmatch(first_part) is not None
+                                    and len(WORD.findall(text, aside.end(), unit.end)) >= 3)
         if (aside and first_part.endswith(",") and not first_part.startswith(tuple(_OPENING))
                 and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
                 and (unfinished or (not _looks_like_clause(first_part) and (
@@ -2593,7 +2645,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if before is None:
             # '"Q," veteran analyst Ruth Delacroix wrote': lower-case role words before the name
             role = _ROLE_WORDS_BEFORE.search(text, floor, speaker[0])
-            if role and _is_role_run(role.group(1).split()):
+            # (the mention may hold the rest of the role: "super" before "PAC spokeswoman Kellyanne Conway")
+            rest_of_role = list(itertools.takewhile(lambda w: w.islower() or (w.isupper() and 2 <= len(w) <= 5),
+                                                    speaker[2])) if speaker[2][0].isupper() else []
+            if role and _is_role_run(role.group(1).split() + rest_of_role):
                 before = rules.content_before(role.start(1), unit, previous_end)
                 if before is not None:
                     speaker = (role.start(1), speaker[1], role.group(1).split() + speaker[2])

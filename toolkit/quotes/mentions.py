@@ -227,6 +227,9 @@ class _Run:
     first_key: str | None = None
 
 
+_LINKS_IN_A_GROUP_NAME = frozenset({"against", "for", "of", "with", "without", "about"})
+
+
 @lru_cache(maxsize=65536)
 def _read_run(run: str) -> _Run | None:
     """Split a capitalised run into title and name words and classify it (None: no mention)."""
@@ -251,8 +254,8 @@ def _read_run(run: str) -> _Run | None:
     name_start = end - len(" ".join(name)) if run[start:end].endswith(" ".join(name)) else start
     if name[-1].endswith("."):
         name[-1] = name[-1][:-1]
-    if any(norm(w) in ORGANISATION_WORDS for w in name):
-        return _Run("organisation", start, end, " ".join(words))
+    if any(norm(w) in ORGANISATION_WORDS for w in name) or (title and norm(name[0]) in _LINKS_IN_A_GROUP_NAME):
+        return _Run("organisation", start, end, " ".join(words))  # (and "the Coalition Against Trump")
     if any(norm(w) in PLACE_WORDS for w in name) and not title:
         return _Run("place", start, end, " ".join(name), name_start=name_start)
     return _Run(
