@@ -1637,3 +1637,46 @@ def test_an_adverbial_before_a_parenthetical_attribution(text, expected):
 ])
 def test_citing_names_a_source_only_when_it_could_speak(text, speaker, via):
     assert [(q.speaker_mention, q.via) for q in extract_quotes(text, language="en")] == [(speaker, via)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Seventy-four percent of registered voters in Esterby say they trust the ferry board.",
+                 [("indirect", "they trust the ferry board", "Seventy-four percent of registered voters in Esterby")],
+                 id="a-share-of-voters"),
+    pytest.param("In each of the five counties, about half of voters say they prefer an outsider.",
+                 [("indirect", "they prefer an outsider", "half of voters")], id="half-of-voters"),
+    pytest.param("The poll found that 54 percent of harbour pilots said they would vote for Voss.",
+                 [("indirect", "they would vote for Voss", "54 percent of harbour pilots")], id="that-opens-the-clause"),
+    pytest.param("The Norlandic front-runner and former secretary of state said the ferry needed a new hull.",
+                 [("indirect", "the ferry needed a new hull", "The Norlandic front-runner and former secretary of state")],
+                 id="two-roles-of-one-person"),
+    pytest.param("In separate interviews, three current and former Harbour Board employees said disagreements broke out.",
+                 [("indirect", "disagreements broke out", "three current and former Harbour Board employees")],
+                 id="current-and-former"),
+    pytest.param("Tallin's office, when contacted by the Ledger, said the former envoy could not recall the dinner.",
+                 [("indirect", "the former envoy could not recall the dinner", "Tallin's office")],
+                 id="when-contacted-by"),
+    pytest.param('Voss says if elected mayor "I will work very closely with the harbour board."',
+                 [("mixed", 'if elected mayor "I will work very closely with the harbour board."', "Voss")],
+                 id="a-condition-then-the-quotation"),
+    pytest.param('It was reported that Ivo Marek, who\'s thinking about running, said it was "impossible" to win.',
+                 [("mixed", 'it was "impossible" to win', "Ivo Marek")], id="that-name-who-is"),
+    pytest.param('As Ruth Vane, professor of law and author of "The Unwritten Charter," put it, "The board should yield."',
+                 [("direct", "The board should yield.", "Ruth Vane")], id="as-name-apposition-put-it"),
+    pytest.param('It was late when he told Lise Marrow of Kovask Radio, "So, the north has ferries. We do not."',
+                 [("direct", "So, the north has ferries. We do not.", "he")], id="told-name-of-outlet"),
+    pytest.param('"We did not discuss that," warm-and-fuzzy Voss said.',
+                 [("direct", "We did not discuss that,", "warm-and-fuzzy Voss")], id="hyphenated-compound-before-name"),
+    pytest.param('She was asked about it after a woman in Halden, Westmark, told her she worries he is "too nice".',
+                 [("mixed", 'she worries he is "too nice"', "a woman in Halden")], id="city-and-state-no-apposition"),
+    pytest.param("Even as the race moves to Esterby, a state that she hoped to carry by a wide margin, the vote will be "
+                 "tight, said Ansel Roke.",
+                 [("indirect", "Even as the race moves to Esterby, a state that she hoped to carry by a wide margin, the "
+                   "vote will be tight",
+                   "Ansel Roke")], id="a-clause-after-as-is-no-speaker"),
+    pytest.param("As Brandt joked with his best friend at the table, his younger brother grew impatient.", [],
+                 id="as-with-a-companion-is-a-time"),
+    pytest.param("Voss told her she would win.", [("indirect", "she would win", "Voss")], id="told-her-she"),
+])
+def test_subjects_real_wire_copy_writes(text, expected):
+    assert found(text) == expected

@@ -126,7 +126,8 @@ _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 _PARENTHETICAL_OPENERS = frozenset("""who whom which whose the a an another his her its their one now then until himself herself
     never always ever
     itself speaking a former also still once like as in meanwhile however though too instead likewise through via
-""".split())
+    when while if although unless who's who’s
+""".split())  # ("Powell's office, when contacted by Reuters, said")
 # Capitalised sentence openers that end a subject scan ("In Kovask, officials said").
 _CLAUSE_OPENERS = frozenset("""but and so while as in on at after before when if because though although yet also then
     speaking asked meanwhile however still later earlier separately for with from during
@@ -270,6 +271,7 @@ _AS_PASSED_ON_BY = re.compile(r"\s+by\s+")
 _ATTRIBUTION_TAIL = re.compile(r"[^,;.:\"“”«»]{0,40}?,\s*")
 # "Dragunov said S, Ostra-Press reported": cues that pass on someone else's words
 _SECONDHAND_LEMMAS = frozenset({"report", "say", "write"})
+_WITH_COMPANION = re.compile(r"\s+with\s+(?:his|her|their|a|an|the|my|our)\b")
 _COLON_AFTER = re.compile(r"\s*:\s*")  # "As one diplomat put it: ..."
 _THAT_THEN_AUXILIARY = re.compile(r"\s*that\s+(?:have|has|had|is|are|was|were|will|would|can|could)\b")
 _CUE_WORD_AND_COMMA = re.compile(r"\s+([a-z]+)\s*,\s*$")  # "Ostra-Press reported, citing X"
@@ -318,8 +320,10 @@ _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
 _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\s+of\s+[A-Z][\w.’'\-]*|"  # "The Ledger of Esterby"
                         r"(?:(?:the|a|an|his|her|their|its|The)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
-                        r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|"
-                        r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those)\s)"  # not "her the plan"
+                        r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}"
+                        r"(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=\s*[,:]))?|"  # "Chris Wallace of Fox News,"
+                        r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those|he|she|they|we|it|"
+                        r"there)\s)"  # not "her the plan", "her she would win"
                         r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those|in|on|at|of|for|with|from|by|"
                         r"about|after|before|during|last|over|via)\b)[a-z][\w\-]*"  # ("a biographer in 2022")
                         r"(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?=\s+that\b))?|"  # "the head of state that"
@@ -347,7 +351,9 @@ _NOT_CONTENT_STARTS = frozenset("""so nothing little much more yes something any
 _CONDITIONAL_OPENERS = frozenset({"if", "unless", "once"})
 _CONDITION_THEN_COMMA = re.compile(r"[^,;:.!?\"“”«»]{3,150}?,\s*")
 _CONDITION_THEN_PRONOUN = re.compile(r"[^,;:.!?\"“”«»]{3,150}?\s(?=(?:it|he|she|they|we|I|there|you)\s+(?:would|will|"
-                                     r"could|can|should|might|may|must|won['’]t|wouldn['’]t)\b)")
+                                     r"could|can|should|might|may|must|won['’]t|wouldn['’]t)\b)"
+                                     # 'says if elected president "I will work closely with Congress."'
+                                     r"|[^,;:.!?\"“”«»]{3,80}?\s(?=[\"“«](?:it|he|she|they|we|I|there|you)\s)")
 # Fronted adverbials: "Speaking after the meeting, X said" has no content before the cue.
 # "During the meeting the parties exchanged views": a fronted phrase with no comma, then the clause's subject
 _FRONTED_THEN_SUBJECT = re.compile(r"(?:during|in|on|at|following)\s+(?:(?!(?:after|before|when|while|since|as|until|"
@@ -552,6 +558,9 @@ _ADVERBS_BEFORE_A_VERB = re.compile(r"(?:(?:now|also|still|already|only|just|nev
 # '"Q," has said the Minister' (translated copy): an auxiliary before an inverted cue, after the content's comma
 _INVERTED_AUXILIARY = re.compile(r"(?<=,|[\"”»’](?<=,[\"”»’]))\s*(?:has|have|had)$")
 # "one of her aides": one of a group, not the group
+# a share of a group of people: "74 percent of voters", "half of respondents", "a majority of Democrats"
+_SHARE_WORDS = frozenset({"percent", "half", "third", "thirds", "quarter", "quarters", "fourths", "fifths", "majority",
+                          "minority", "plurality", "share", "number", "proportion"})
 _PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", "many", "most", "each", "none", "few"})
 # 'warned against "illusions"', 'hinted at "new proposals"': a cue whose object is a quotation
 _QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
@@ -764,8 +773,8 @@ _KIN_PLURALS = frozenset("brothers sisters siblings sons daughters cousins relat
 def _is_role_run(words: list[str]) -> bool:
     """Lower-case words that describe the name after them: ``veteran analyst``, ``political
     scientist`` (any adjective before a role noun), not ``then`` or ``also``."""
-    if all(is_modifier(w) for w in words):
-        return True
+    if all(is_modifier(w) or (w.count("-") >= 2 and w.replace("-", "").isalpha() and w.islower()) for w in words):
+        return True  # (a hyphenated compound is an adjective: '"Q," warm-and-fuzzy Voss said')
     return norm(words[-1]) in ROLE_NOUNS and all(
         w.replace("-", "").isalpha() and norm(w) not in _NOT_ROLE_MODIFIERS for w in words[:-1])
 
@@ -1098,6 +1107,7 @@ _SOURCE_PARTICIPLES = frozenset("""briefed involved interviewed surveyed polled 
     assigned stationed based posted employed aligned allied affiliated associated connected opposed""".split())
 
 
+_STATE_NAME_STARTS = frozenset({"New", "North", "South", "West", "Rhode"})  # "in Concord, New Hampshire,"
 _CLOSING_AFTER_COMMA = frozenset("\"”»'")
 
 
@@ -1356,6 +1366,9 @@ class Rules:
                 name = segment
             if (0 < len(segment) <= 6 and all(w[0].isupper() for w in segment) and name
                     and not any(norm(w) in ORGANISATION_WORDS or norm(w) in PLACE_WORDS for w in segment)
+                    # (not "a woman in Worcester, Massachusetts,": a place and its state)
+                    and not (k >= 2 and norm(words[k - 2][2]) in {"in", "from", "of", "at", "near"} and words[k - 1][2][0].isupper()
+                             and (len(segment) == 1 or (len(segment) == 2 and segment[0] in _STATE_NAME_STARTS)))
                     and not (len(segment) == 1 and (norm(segment[0]) in TITLE_WORDS or _PARTY_TAG.fullmatch(segment[0])))
                     and (self._np_ending_at(words, k - 1) is not None  # "Another delegate on the slate, Jim Poolman,"
                          or any(norm(w[2]) in ROLE_NOUNS for w in words[max(0, k - 8):k]))):
@@ -1370,6 +1383,11 @@ class Rules:
                 continue  # (", 44, a marine engineer,": an age, the name is before it)
             if found[0] == 0 or words[found[0] - 1][2] in {",", ":", "—", "–", "-", "(", ";"} | _QUOTE_CHARS or (
                     found[0] == 1 and norm(words[0][2]) in _SENTENCE_ADVERBS) or (  # "Even the Granite House, in ...,"
+                    # "reported that X, who ..., said", "As Akhil Amar, professor of law, put it": a name after "that"/"as"
+                    norm(words[found[0] - 1][2]) in _SUBORDINATORS | {"that"}
+                    and all(w[2][0].isupper() or not w[2].isalpha() or norm(w[2]) in DETERMINERS | ROLE_NOUNS
+                            or norm(w[2]) in _PREPOSITIONS_IN_NP or is_modifier(w[2])
+                            for w in words[found[0]:found[1] + 1])) or (
                     found[0] >= 2 and norm(words[found[0] - 1][2]) in {"and", "but"} and words[found[0] - 2][2] == ",") or (
                     found[0] >= 2 and words[found[0] - 1][2].islower() and norm(words[found[0] - 1][2]) in ROLE_NOUNS
                     and words[found[0] - 2][2] == ","):  # ("café, owner Yasmin Tellander, 39, said")
@@ -1409,7 +1427,8 @@ class Rules:
         noun = lowered in _NOUNISH and i > 0 and (
             norm(words[i - 1][2]) in DETERMINERS or words[i - 1][2].endswith(("'s", "’s"))
             or _is_noun_after_determiner([x[2] for x in words[max(0, i - 4):i]])  # "An earlier report says"
-            or (i > 1 and words[i - 1][2][0].isupper() and norm(words[i - 2][2]) in {"the", "a", "an"}))
+            or (i > 1 and words[i - 1][2][0].isupper() and norm(words[i - 2][2]) in {"the", "a", "an"})
+            or (i > 1 and norm(words[i - 1][2]) == "of" and norm(words[i - 2][2]) in ROLE_NOUNS))  # "secretary of state"
         if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or (
                 lowered in CUE_FORMS and not noun and not (head[0].isupper() and i > 0)):  # "The Washington Post"
             return None
@@ -1433,6 +1452,8 @@ class Rules:
             elif (word.isdigit() and len(word) == 4 and j < end_index and words[j + 1][2][0].isupper()
                   and word[:2] in {"19", "20"}):
                 break  # "In 2018 Dragunov told": a year before the name, no number of people
+            elif w == "that" and j < end_index and (words[j + 1][2][0].isupper() or words[j + 1][2][0].isdigit()):
+                break  # "reported that Michael Bloomberg ... said", "found that 54 percent of voters say": a clause opens
             elif w in DETERMINERS or word[0].isdigit():
                 if j >= 2 and norm(words[j - 1][2]) in {"of", "for", "at", "from"} and (
                         words[j - 2][2][0].isupper() or norm(words[j - 2][2]) in ROLE_NOUNS):
@@ -1464,7 +1485,8 @@ class Rules:
                     j = knowledge - 1  # "an Ostravian official with knowledge of the talks": the official
                     continue
                 best_start = j
-                if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith("."):
+                if j >= 1 and norm(words[j - 1][2]) in DETERMINERS and not words[j - 1][2].endswith(".") and not (
+                        norm(words[j - 1][2]) == "that" and word[0].isdigit()):  # ("found that 54 percent of voters")
                     best_start = j - 1  # "the two envoys", "all three ministers"
                 if best_start >= 2 and norm(words[best_start - 1][2]) == "of" and \
                         norm(words[best_start - 2][2]) in _PART_OF_A_GROUP:
@@ -1482,7 +1504,13 @@ class Rules:
                 pass  # "Calloway and Dragunov", "The Granite House and the Citadel"
             elif w == "and" and 0 < j < end_index and norm(words[j - 1][2]) in ROLE_NOUNS | GROUP_NOUNS:
                 pass  # "her advisers and allies"
+            elif w == "and" and 0 < j < end_index and words[j - 1][2].islower() and words[j + 1][2].islower() and (
+                    norm(words[end_index][2]) in ROLE_NOUNS or _is_people_plural(norm(words[end_index][2]))
+                    or _is_agent_plural(norm(words[end_index][2])) or any(
+                        norm(x[2]) in ROLE_NOUNS for x in words[j + 1:end_index + 1])):
+                near = j  # "three current and former employees", "The front-runner and former secretary of state"
             elif word[0].isalpha() and word.islower() and (w in ROLE_NOUNS or end_index - j <= 4 or near - j <= 3 or (
+                    w in _SHARE_WORDS and norm(words[j + 1][2]) == "of") or (  # "74 percent of voters in Ohio"
                     # "Valmoran foreign affairs ministry spokesman Benali Cherif": a longer run before a role
                     end_index - j <= 7 and word.isalpha() and _lower_run_to_a_role(words, j, end_index)) or (
                     j > 0 and norm(words[j - 1][2]) in DETERMINERS and (w.endswith("ed") or w in {"earlier", "later"})) or (
@@ -1523,6 +1551,13 @@ class Rules:
             head_index -= 1  # "people familiar with the talks": the head is "people"
         if head_index > best_start and norm(words[head_index][2]) in _SOURCE_PARTICIPLES:
             head_index -= 1  # "voters surveyed in Ohio"
+        if norm(words[head_index][2]) in _SHARE_WORDS and head_index + 2 <= end_index and \
+                norm(words[head_index + 1][2]) == "of":
+            # "Seventy-four percent of Democratic voters (in Ohio)", "about half of voters": the voters
+            # (not "half of what researchers say": a clause, not a group)
+            people = next((k for k in range(head_index + 2, end_index + 1) if _is_people_plural(norm(words[k][2]))), None)
+            if people is not None and not any(norm(x[2]) in _QUESTION_WORDS for x in words[head_index + 2:people]):
+                head_index = people
         head_word = norm(words[head_index][2])  # "officials" in "officials from both countries"
         starts_with_determiner = (norm(first_word) in DETERMINERS and not first_word.endswith(".")) or first_word[0].isdigit() \
             or any(words[k][2].endswith(("'s", "’s")) for k in range(best_start, head_index))  # "Voss's boosters"
@@ -2608,8 +2643,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                                                     speaker[0]):
         # "As X said on Monday, S": the content is the main clause after the comma
         comma = _UP_TO_COMMA.match(text, cue.end(), unit.end) or _COLON_AFTER.match(text, cue.end())
-        if comma is None or len(WORD.findall(text[cue.end():comma.end()])) > 8:
-            return []
+        if comma is None or len(WORD.findall(text[cue.end():comma.end()])) > 8 or _WITH_COMPANION.match(text, cue.end()):
+            return []  # (not "As Freddy joked with his friend at the table, his brother grew impatient": a time)
         start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))
         return [make((start, end), speaker, "as_cue")] if _looks_like_clause(text[start:end]) else []
     if speaker is not None:
