@@ -1680,3 +1680,26 @@ def test_citing_names_a_source_only_when_it_could_speak(text, speaker, via):
 ])
 def test_subjects_real_wire_copy_writes(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Voss claims he is owed an apology.", [("indirect", "he is owed an apology", "Voss")],
+                 id="name-claims-clause"),
+    pytest.param("The Harbour Institute notes the ferry fare is usually paid by commuters.",
+                 [("indirect", "the ferry fare is usually paid by commuters", "The Harbour Institute")],
+                 id="organisation-notes-clause"),
+    pytest.param('"Look at the statement," Marrow notes. "It was very different."',
+                 [("direct", "Look at the statement,", "Marrow"), ("direct", "It was very different.", "Marrow")],
+                 id="name-notes-at-the-end"),
+    pytest.param("The suit claims that Brandt made statements that hurt her.",
+                 [("indirect", "Brandt made statements that hurt her", "The suit")], id="the-suit-claims-that"),
+    pytest.param("The candidate claims his net worth is in excess of a billion.",
+                 [("indirect", "his net worth is in excess of a billion", "The candidate")], id="the-candidate-claims"),
+    pytest.param("The two campaign claims that he lied were false.", [], id="plural-determiner-noun"),
+    pytest.param("The campaign claims were false.", [], id="claims-as-subject"),
+    pytest.param("Leaked notes show Brandt floated a deal.", [], id="sentence-initial-adjective"),
+    pytest.param("There were reports the harbour board was split.", [], id="there-were-reports"),
+    pytest.param("Roke responded Friday to reports that Voss planned to endorse him.", [], id="to-reports-that"),
+])
+def test_nouns_that_are_cues_as_verbs(text, expected):
+    assert found(text) == expected

@@ -2428,8 +2428,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             and not _N_IN_N.search(text, max(unit.start, cue.start() - 30), cue.start()):
         return []  # "the added cost", "a briefing for journalists": a noun, not a cue ("Two in three said" is)
     if form in _NOUNISH and prev_word and prev_word.group(1).islower() and _is_noun_after_determiner(
-            WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])[-4:]):
-        return []  # "in a short written note": a noun after a determiner and adjectives
+            WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])[-4:]) and not (
+                form.endswith("s") and _nounish_used_as_a_verb(text, cue, unit, form, prev_word)):
+        return []  # "in a short written note": a noun after a determiner and adjectives (not "the suit claims that")
     if _BEFORE_A_DOCUMENT_NOUN.match(text, cue.end()) and _is_noun_after_determiner(
             WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])[-4:]):
         return []  # "a short written note", "the prepared statement": a participle used as an adjective
@@ -2439,11 +2440,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     subject_pronoun = prev_word is not None and norm(prev_word.group(1)) in PRONOUNS
     if form in _NOUNISH and not subject_pronoun and not (  # (", warning that S": a participle, not a noun)
             form.endswith("ing") and text[max(unit.start, cue.start() - 3):cue.start()].rstrip().endswith(",")
-            and _THAT_OR_COLON.match(text[cue.end():unit.end])) and (
-            not _THAT_OR_COLON.match(text[cue.end():unit.end]) or not (
-            prev_word and (norm(prev_word.group(1)) in PRONOUNS or norm(prev_word.group(1)) in AUXILIARIES
-                           or (prev_word.group(1)[0].isupper() and not prev_word.group(1).endswith(("'s", "’s")))
-                           or _is_adverb(prev_word.group(1))))):
+            and _THAT_OR_COLON.match(text[cue.end():unit.end])) and not _nounish_used_as_a_verb(
+                text, cue, unit, form, prev_word):
         return []  # "the fifth state that", "Editor's note:": a verb use has a subject and "that"/a colon
     if form in _NOUNISH and _THAT_THEN_AUXILIARY.match(text, cue.end(), unit.end):
         return []  # "Rust Belt states that have suffered": a relative clause on a plural noun
@@ -2776,6 +2774,49 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         results.extend(_second_part(rules, doc, speaker[1], unit, unit_cues, speaker, make))
         return results
     return []
+
+
+_SINGULAR_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your",
+                                   "each", "every"})
+_FINITE_AUXILIARIES = frozenset("""is are was were be been being am has have had do does did will would can could shall
+    should may might must""".split())
+_SPEAKING_THINGS = frozenset("""suit lawsuit complaint website campaign candidate narrator book study survey poll story
+    editorial indictment paper newspaper magazine network channel station site blog group party company firm""".split())
+_NOT_A_SUBJECT = frozenset({"there", "here", "against", "about", "of", "for", "on", "in", "with", "to", "from", "by",
+                            "new", "more", "most", "other", "such", "all", "some", "many", "few"})
+_ADJECTIVE_ENDINGS = ("ed", "al", "ial", "ive", "ous", "ic", "ing", "ary", "ory")
+
+
+def _nounish_used_as_a_verb(text: str, cue: re.Match, unit: Unit, form: str, prev_word: re.Match | None) -> bool:
+    """Is a cue word that is also a noun (``claims``, ``notes``, ``report``) a verb here? It needs a
+    subject right before it (a pronoun, a name, an auxiliary or adverb; for an -s form also ``the
+    suit``), then ``that`` or a colon; an -s form may also end its clause (``"Q," Conway notes.``)
+    or be followed by a bare clause (``Trump claims he is worth $10 billion``)."""
+    if prev_word is None:
+        return False
+    before = prev_word.group(1)
+    third_person = form.endswith("s") and not form.endswith("ss")
+    if third_person and (norm(before) == "to" or norm(before) in _FINITE_AUXILIARIES):
+        return False  # "responded to reports that S", "There were reports S": no -s verb after "to" or "were"
+    subject = (norm(before) in PRONOUNS or norm(before) in AUXILIARIES or _is_adverb(before)
+               or (before[0].isupper() and not before.endswith(("'s", "’s")) and not (
+                   third_person and (norm(before) in _NOT_A_SUBJECT or (  # (not "There were reports", "Initial reports")
+                       prev_word.start(1) + max(unit.start, cue.start() - 30) == unit.start
+                       and norm(before).endswith(_ADJECTIVE_ENDINGS))))))
+    if third_person and not subject and before.isalpha() and before.islower() and not before.endswith("s") and (
+            norm(before) in ROLE_NOUNS | GROUP_NOUNS | _SPEAKING_THINGS or _DOCUMENT_NOUN.fullmatch(before)):
+        # "the suit claims", "the candidate notes": a singular noun that can speak, after its determiner
+        words = WORD.findall(text[max(unit.start, cue.start() - 40):cue.start()])
+        subject = len(words) >= 2 and (norm(words[-2]) in _SINGULAR_DETERMINERS or words[-2][0].isupper()) and \
+            norm(words[-2]) not in DETERMINERS - _SINGULAR_DETERMINERS  # (not "two campaign claims")
+    if not subject:
+        return False
+    rest = text[cue.end():unit.end]
+    if _THAT_OR_COLON.match(rest):
+        return True
+    if not third_person:
+        return False
+    return bool(re.match(r"\s*[.,;]?\s*$|[.!?]", rest)) or _starts_with_clause(text, cue.end(), unit.end)
 
 
 def _both_across_appositions(text: str, start: int, cue_start: int) -> tuple[int, int, list[str]] | None:
