@@ -1703,3 +1703,8 @@ def test_subjects_real_wire_copy_writes(text, expected):
 ])
 def test_nouns_that_are_cues_as_verbs(text, expected):
     assert found(text) == expected
+
+
+def test_a_comparison_after_the_content_is_the_writers():
+    text = "Seventy-four percent of voters say they trust Voss, compared with 64 percent who say the same of Roke."
+    assert found(text)[0] == ("indirect", "they trust Voss", "Seventy-four percent of voters")

@@ -675,3 +675,10 @@ def test_both_after_two_capitals_named_together(text, expected):
 def test_a_group_named_against_someone_is_no_person():
     text = "Now the Coalition Against Brandt is applying for permits. Mayor Brandt said the marches would be peaceful."
     assert speakers(text) == [("the marches would be peaceful", "Brandt")]
+
+
+def test_a_share_of_a_poll_is_its_own_source_not_an_earlier_share():
+    text = ("In the Harbour Poll, 28 percent of voters said they trusted Voss. "
+            "Twenty-four percent said she did nothing wrong.")
+    assert speakers(text) == [("they trusted Voss", "28 percent of voters"),
+                              ("she did nothing wrong", "Twenty-four percent")]

@@ -430,6 +430,7 @@ _ADVERBIAL_THEN_NEW_CLAUSE = re.compile(_ADVERBIAL_TO_END.pattern.replace(r"{0,2
 assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|while|whereas|yet)\s+")
 # ", though few expected ...": a concession whose subject is a quantifier, the writer's
 # ", however he did not exclude ...": translated copy's new clause of the writer's, about the speaker
+_COMPARED_WITH = re.compile(r",\s+(?:compared\s+(?:with|to)|as\s+compared\s+(?:with|to))\s")
 _HOWEVER_THEN_PRONOUN = re.compile(r",\s+however\s+(?:he|she|they)\s+[a-z]+")
 _CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|most|some|none|others|nobody)\s+[a-z]+"
                                        r"(?:ed|s)\b")
@@ -1762,6 +1763,9 @@ class Rules:
             # content ends at the comma, or after the closing mark beside it
             mark = next((k for k, char in enumerate(gloss.group("lead")) if char != ","), None)
             end = gloss.start() + (mark + 1 if mark is not None else 0)
+        compared = _COMPARED_WITH.search(text, start, end)
+        if compared and self.doc.quotation_covering(compared.start()) is None:
+            end = compared.start()  # '74 percent say S, compared with 64 percent who ...': the writer's comparison
         however = _HOWEVER_THEN_PRONOUN.search(text, start, end)
         if however and self.doc.quotation_covering(however.start()) is None:
             end = however.start()  # '..., however he did not exclude such a possibility': the writer goes on

@@ -396,6 +396,8 @@ class Resolver:
                 entity = self.index.person_by_name([named.group(1)], named.end())
                 if entity is not None:
                     return Resolution(entity.name, "person", "description:age", entity.id)
+        if "percent" in lowered or "%" in lowered:
+            return self._unnamed(text, words, start)  # "50 percent said": a share of a poll's sample, no one earlier
         if lowered[0] in {"a", "an", "one", "some", "several", "many", "two", "three", "four", "other"} or (
                 head.endswith("s") and head in ROLE_NOUNS and lowered[0] not in {"the", "his", "her", "its", "their"}):
             return self._unnamed(text, words, start, introduce=True)
