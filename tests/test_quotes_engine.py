@@ -1708,3 +1708,20 @@ def test_nouns_that_are_cues_as_verbs(text, expected):
 def test_a_comparison_after_the_content_is_the_writers():
     text = "Seventy-four percent of voters say they trust Voss, compared with 64 percent who say the same of Roke."
     assert found(text)[0] == ("indirect", "they trust Voss", "Seventy-four percent of voters")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("On Thursday, the Harbour Party of Westmark announced she was not coming.",
+                 [("indirect", "she was not coming", "the Harbour Party of Westmark")], id="announced-a-clause"),
+    pytest.param("She recalled the talks had gone well.", [("indirect", "the talks had gone well", "She")],
+                 id="recalled-a-clause"),
+    pytest.param("He announced his candidacy last year.", [], id="announced-a-noun-phrase"),
+    pytest.param("Her campaign also announced new support from mothers who have lost children to floods.", [],
+                 id="announced-a-noun-phrase-with-a-relative-clause"),
+    pytest.param("The harbour board announced two days earlier that it would consider a new chair.",
+                 [("indirect", "it would consider a new chair", "The harbour board")], id="two-days-earlier-that"),
+    pytest.param("Voss confirmed the figures for mothers who have lost children to floods.", [],
+                 id="a-relative-clauses-verb-group-is-no-main-verb"),
+])
+def test_announce_and_recall_take_a_clause_not_a_noun_phrase(text, expected):
+    assert found(text) == expected

@@ -314,8 +314,11 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "thi
 _BARE_CLAUSE_LEMMAS = frozenset("""say tell add write warn insist argue claim predict suggest note explain stress
     emphasise emphasize agree acknowledge admit concede declare assert maintain reply respond tweet post
     caution complain contend confirm estimate reckon believe hint indicate report reveal testify concur
-    reiterate repeat remind assure inform observe remark joke quip boast lament
+    reiterate repeat remind assure inform observe remark joke quip boast lament announce recall
 """.split())
+# cues whose bare object is mostly a noun phrase ("announced his candidacy", "recalled the talks"): a bare
+# clause after them must open with a subject-like word ("announced she was not coming")
+_NOUN_OBJECT_LEMMAS = frozenset({"announce", "recall"})
 _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "had", "have", "are", "were", "can"})
 # "told the Ledger", "told reporters", "told Valmora Today": the addressee of a tell-like cue.
 _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\s+of\s+[A-Z][\w.’'\-]*|"  # "The Ledger of Esterby"
@@ -331,6 +334,8 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
                         r"[a-z]{3,}(?:ers|ists|ians|ents|ants))(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
+_TIME_AGO = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|several|a few|\d+) (?:days?|weeks?|months?|years?) "
+                       r"(?:earlier|later|ago|before)", re.IGNORECASE)
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|after|following)\s+"
                           r"(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
@@ -339,6 +344,9 @@ _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlie
                           r"address|messages?|meetings?|talks|sessions?|summit|call|hearings?|visit)"
                           # a bare day: "said Thursday she would leave"
                           r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+                          # "announced two days earlier that", "said a week ago that"
+                          r"|\s+(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
+                          r"\s+(?:earlier|later|ago|before)"
                           r")+(?=\s)")
 # the same time words closed by a comma or colon: 'said Wednesday, "Q"'
 _TIME_BEFORE_PUNCTUATION = re.compile(_TIME_BRIDGE.pattern.removesuffix(r"(?=\s)") + r"(?=\s*[,:])")
@@ -609,6 +617,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
         if not person_subject:
             return False
     relative = False
+    relative_pronoun = ""
     k = 1
     while k < min(len(words), 36):
         word = words[k]
@@ -644,6 +653,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             return False
         if w in {"that", "which", "who", "whom", "whose"}:
             relative = True
+            relative_pronoun = w
         elif (k == 1 and first in _SUBJECT_PRONOUNS and word.replace("-", "").isalpha() and word.islower()
               and not relative):
             return True  # "she respects", "they want": after a subject pronoun comes the verb
@@ -671,6 +681,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
             if not relative:
                 return True
             relative = False  # the relative clause's own verb; the main one must follow
+            while relative_pronoun != "that" and k + 1 < len(words) and words[k + 1].islower() and (
+                    _VERBISH.fullmatch(words[k + 1]) or _is_adverb(words[k + 1])):
+                k += 1  # ("mothers who have lost children": "lost" is still the relative clause's verb)
         if sentence_end:
             return False
         k += 1
@@ -1952,7 +1965,8 @@ class Rules:
                         self.doc.paragraph_after(e)) is not None:
                     return e, None, True  # "She recalled the first minutes:" and the quotation below
                 if bridge and norm(bridge[0]) not in BRIDGE_STARTERS and not _is_adverb(bridge[0]) and not (
-                        len(bridge) == 1 and norm(bridge[0]) in _ASIDE_WORDS):  # "said, however, that"
+                        len(bridge) == 1 and norm(bridge[0]) in _ASIDE_WORDS) and not (  # "said, however, that"
+                        _TIME_AGO.fullmatch(" ".join(bridge))):  # "announced two days earlier that"
                     if lemma not in _TELL_LIKE:
                         return None
                     cut = next((n for n, b in enumerate(bridge) if n and norm(b) in BRIDGE_STARTERS), len(bridge))
@@ -2064,6 +2078,9 @@ class Rules:
         if not first or (norm(first.group()) in BRIDGE_STARTERS | _NOT_CONTENT_STARTS and not demonstrative_subject
                          and not possessive) or not first.group()[0].isalnum():
             return None
+        if lemma in _NOUN_OBJECT_LEMMAS and not (norm(first.group()) in _SUBJECT_PRONOUNS | _SINGULAR_DETERMINERS
+                                                  or first.group()[0].isupper()):
+            return None  # "announced new support from mothers who have lost children": a noun phrase
         if not self.doc.is_headline(unit) and (
                 lemma not in _BARE_CLAUSE_LEMMAS or not (_starts_with_clause(text, start, unit.end) or (
                     lemma in _LOOSE_CLAUSE_LEMMAS and _opens_said_clause(text, start, unit.end, unit.start)))):
