@@ -1725,3 +1725,42 @@ def test_a_comparison_after_the_content_is_the_writers():
 ])
 def test_announce_and_recall_take_a_clause_not_a_noun_phrase(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("But a Westmark diplomat involved in arranging it said the ferry line had been Roke's idea.",
+                 [("indirect", "the ferry line had been Roke's idea", "a Westmark diplomat involved in arranging it")],
+                 id="the-pronoun-is-the-participles-object"),
+    pytest.param('He did not stop, but when a reporter asked whether he expected a deal, he replied over his '
+                 'shoulder: "We shall see."',
+                 [("indirect", "whether he expected a deal", "a reporter"), ("direct", "We shall see.", "he")],
+                 id="when-mid-sentence-ends-at-the-main-clause"),
+    pytest.param("The agency, Halpress, citing a source in the harbour board, reports that the ferries will resume.",
+                 [("indirect", "the ferries will resume", "a source in the harbour board")],
+                 id="reports-after-a-citing-aside"),
+    pytest.param('Mayor Roke has posted a statement on Chirp: "Halden was honoured to host the talks."',
+                 [("direct", "Halden was honoured to host the talks.", "Mayor Roke")],
+                 id="posted-a-statement-on-a-site-colon"),
+    pytest.param('Harbour spokesman Ivo Brandt has described her, more than once, as "the hardest voice in Esterby."',
+                 [("direct", "the hardest voice in Esterby.", "Harbour spokesman Ivo Brandt")],
+                 id="described-her-more-than-once-as"),
+    pytest.param('Instead of calling himself a moderate, Mr. Roke said, "I am a man with common sense."',
+                 [("direct", "I am a man with common sense.", "Mr. Roke")], id="a-cue-in-the-aside-is-no-naming"),
+    pytest.param('Our harbour adviser, Lise Marrow, came out to tell reporters that the two sides had made "real '
+                 'progress."',
+                 [("mixed", 'the two sides had made "real progress."', "Lise Marrow")],
+                 id="the-apposed-name-acted-to-speak"),
+    pytest.param('A retired Westmark envoy I spoke to this week called the new line "a very dear telephone."',
+                 [("direct", "a very dear telephone.", "A retired Westmark envoy")], id="a-writers-contact-clause"),
+    pytest.param("Ferry strike ends as Harbour Board claims 'mutual respect'",
+                 [("direct", "mutual respect", "Harbour Board")], id="claims-a-quotation-in-a-headline"),
+    pytest.param("Both sides have said the talks produced progress, though neither has said on what.",
+                 [("indirect", "the talks produced progress", "Both sides")], id="though-neither-has-said"),
+])
+def test_set_seventeen_shapes(text, expected):
+    assert found(text) == expected
+
+
+def test_a_title_case_headlines_remarks_is_a_noun():
+    text = "Voss Says Tolls Rose, Calls Roke's Ferry Remarks 'Troubling'\n\nThe mayor spoke on Monday."
+    assert [q.speaker_mention for q in extract_quotes(text, language="en")] == ["Voss"]

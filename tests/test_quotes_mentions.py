@@ -677,8 +677,25 @@ def test_a_group_named_against_someone_is_no_person():
     assert speakers(text) == [("the marches would be peaceful", "Brandt")]
 
 
-def test_a_share_of_a_poll_is_its_own_source_not_an_earlier_share():
+def test_a_share_of_a_poll_is_a_share_of_the_group_not_an_earlier_share():
     text = ("In the Harbour Poll, 28 percent of voters said they trusted Voss. "
             "Twenty-four percent said she did nothing wrong.")
     assert speakers(text) == [("they trusted Voss", "28 percent of voters"),
-                              ("she did nothing wrong", "Twenty-four percent")]
+                              ("she did nothing wrong", "Twenty-four percent of voters")]
+
+
+def test_a_share_with_no_group_named_before_keeps_its_words():
+    assert speakers("Twenty-four percent said she did nothing wrong.") == [
+        ("she did nothing wrong", "Twenty-four percent")]
+
+
+def test_a_retired_envoy_with_a_contact_clause_is_the_he_that_follows():
+    text = ('A retired Norlandic envoy I spoke to this week called the new line "a very dear telephone." '
+            "He meant it as a compliment, he insisted.")
+    assert speakers(text)[1] == ("He meant it as a compliment", "A retired Norlandic envoy")
+
+
+def test_both_sides_at_a_place_are_the_two_principals():
+    text = ("Ansel Roke, Norland's envoy, met Pavel Brandt, Ostravia's envoy, in Halden. "
+            "Both sides at Halden have said the talks produced progress, though neither has said on what.")
+    assert speakers(text) == [("the talks produced progress", "Ansel Roke and Pavel Brandt")]

@@ -292,6 +292,10 @@ _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Thoug
 # "However, while the party says S, T": a subordinate clause after a fronted adverb
 _FRONTED_SUBORDINATE = re.compile(r"(?:However|But|And|Still|Yet|Meanwhile|Now),?\s+(?:when|while|although|though|"
                                   r"because|since|if|as)\b")
+_SUBORDINATE_AFTER_A_CLAUSE = re.compile(r",\s+(?:but\s+|and\s+|yet\s+)?(?:when|after|before|while|once|because|"
+                                         r"although|though)\s+(?:(?:a|an|the|his|her|their|one|two)\s+)?[\w’'.\-]+\s+"
+                                         r"(?:[\w’'.\-]+\s+){0,3}?(?:asked|said|told|wrote|added|noted|insisted|argued|"
+                                         r"warned|claimed|suggested|replied|explained)\b[^,;]*$")
 _ANY_QUOTE_MARK = re.compile(r"[\"“”„«»‹›‘’']")
 _QUICK_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # ", remarks that ...", ", a claim which ...": the writer's comment on the content, not part of it
@@ -334,6 +338,8 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
                         r"[a-z]{3,}(?:ers|ists|ians|ents|ants))(?=[\s,.:;])")
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
+_DOCUMENT_BRIDGE = re.compile(r"(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?" + _DOCUMENT_WORDS + r"s?"
+                              r"(?:\s+(?:on|to|in|via)\s+[\w.’'\-]+(?:\s+[\w.’'\-]+){0,3})?", re.IGNORECASE)
 _TIME_AGO = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|several|a few|\d+) (?:days?|weeks?|months?|years?) "
                        r"(?:earlier|later|ago|before)", re.IGNORECASE)
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|after|following)\s+"
@@ -416,6 +422,8 @@ _TRAILING_TIME_PHRASE = re.compile(r",\s+(?:(?:just|only|barely|some|about|nearl
                                    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s", re.IGNORECASE)
 # After the subject, up to "to" before a cue: a verb of acting ("stepped in at one point", "used her speech",
 # "took the floor"), not of wanting, refusing, being asked or expected ("wants", "declined", "was asked")
+_CONTACT_CLAUSE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|interviewed|reached|met)(?:\s+(?:to|with))?"
+                             r"(?:\s+(?:this|last|on|earlier|recently|in)(?:\s+[A-Za-z]+)?)?\s*$")
 _ACTED_TO_SPEAK = re.compile(
     r"(?:,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|quickly\s+|[a-z]+ly\s+)?"
     r"(?!(?:wanted|planned|hoped|refused|declined|expected|asked|urged|told|tried|failed|decided|agreed|promised|"
@@ -440,8 +448,8 @@ assert _ADVERBIAL_THEN_NEW_CLAUSE.pattern.endswith(r"{0,140}?)?,\s+(?:but|and|wh
 # ", however he did not exclude ...": translated copy's new clause of the writer's, about the speaker
 _COMPARED_WITH = re.compile(r",\s+(?:compared\s+(?:with|to)|as\s+compared\s+(?:with|to))\s")
 _HOWEVER_THEN_PRONOUN = re.compile(r",\s+however\s+(?:he|she|they)\s+[a-z]+")
-_CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|most|some|none|others|nobody)\s+[a-z]+"
-                                       r"(?:ed|s)\b")
+_CONCESSION_BY_QUANTIFIER = re.compile(r",\s+(?:though|although)\s+(?:few|many|most|some|none|others|nobody|neither)\s+"
+                                       r"(?:(?:has|have|had|is|are|was|were)\s+)?[a-z]+(?:ed|s|aid)\b")  # ("neither has said")
 # a quotation closed with its comma, then the writer's "which ..." or the speaker's next act ("then kept them
 # waiting", "and shared a link")
 _CLOSED_THEN_WRITER = re.compile(r"(?<=,[”\"’])(?=\s+(?:which\s|(?:and\s+|but\s+)?then\s+[a-z]+\b"
@@ -574,7 +582,10 @@ _PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", 
 # 'warned against "illusions"', 'hinted at "new proposals"': a cue whose object is a quotation
 _QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
 _PREPOSITION_THEN_QUOTATION = re.compile(r"\s+(?:of|against|about|on|at)\s+(?=[\"“„«‘])")
-_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:\s+(?:as|of))?\s+(?=[\"“„«‘'])"
+_NAMING_OBJECT = re.compile(r"((?:\s+[\w’'\-.]+){0,8}?)(?:,(?:\s+(?:more|than|once|twice|again|repeatedly|often|"
+                            r"at|one|point|in|an|a|interview|private|public|publicly|privately|then|also|even|later|"
+                            r"earlier|several|times|on|occasion|occasions)){1,4},)?"  # (", more than once,")
+                            r"(?:\s+(?:as|of))?\s+(?=[\"“„«‘'])"
                             r"|((?:\s+[\w’'\-.,]+){9,24}?)\s+as\s+(?=[\"“„«‘'])")
 
 
@@ -1232,6 +1243,12 @@ class Rules:
         parentheticals between subject and cue (``X, the Kremlin spokesman, said``;
         ``X, who led the talks, said``; ``X, during a visit to Esterby, Valmora, said``).
         """
+        if " I " in self.text[max(unit_start, cue_start - 40):cue_start] or " we " in self.text[
+                max(unit_start, cue_start - 40):cue_start]:
+            contact = _CONTACT_CLAUSE.search(self.text, max(unit_start, cue_start - 40), cue_start)
+            if contact is not None:
+                # "A retired ambassador I spoke to this week called it ...": the writer's contact clause
+                return self.speaker_before(unit_start, contact.start())
         if self.text.find("ed ", max(unit_start, cue_start - 40), cue_start) >= 0:
             named = _NAMED_APPOSITION_BEFORE_CUE.search(self.text, max(unit_start, cue_start - 80), cue_start)
             if named is not None:
@@ -1435,6 +1452,16 @@ class Rules:
         if head.isdigit() and i > 1 and words[i - 1][2] == "," and words[i - 2][1] == words[i - 1][0] == words[i][0] - 1:
             return i - 2, i  # "at least 21,000 said": the whole number, its comma is no clause's
         lowered = norm(head)
+        if lowered in {"it", "them"} and i >= 2 and words[i - 1][2].islower() and words[i - 1][2].endswith(("ing", "ed")):
+            # "a Valmoran diplomat involved in arranging it said": the pronoun is the participle's object
+            for k in range(i - 1, max(0, i - 9), -1):
+                word = words[k][2]
+                if not word[0].isalnum():
+                    break
+                if word.islower() and (norm(word) in _SOURCE_PARTICIPLES or (word.endswith("ing") and len(word) > 5)) \
+                        and (norm(words[k - 1][2]) in ROLE_NOUNS | GROUP_NOUNS or _is_people_plural(norm(words[k - 1][2]))):
+                    found = self._np_ending_at(words, k - 1)
+                    return (found[0], i) if found is not None else None
         if lowered in PRONOUNS or lowered == "it" or lowered in _QUANTIFIER_SUBJECTS:
             return i, i  # "he said", "some say", "others argue"
         # "the report says", "the Herald's report says", "the Herald report says": a noun after its determiner
@@ -1706,6 +1733,12 @@ class Rules:
         if not picked or not (picked[-1][2][0].isupper() or norm(picked[-1][2]) in ROLE_NOUNS or (
                 len(picked) >= 2 and norm(picked[0][2]) in DETERMINERS)):
             return None
+        if norm(picked[-1][2]) in ROLE_NOUNS and k + 2 < len(words) and words[k][2] == ",":
+            # "Our national security adviser, Miriam Calloway, came out to tell": the apposed name
+            name = list(itertools.takewhile(lambda w: w[2][0].isupper(), words[k + 1:k + 6]))
+            if name and k + 1 + len(name) < len(words) and words[k + 1 + len(name)][2] == "," and (
+                    len(name) >= 2 or norm(name[0]) not in PLACE_WORDS):
+                return name[0][0], name[-1][1], [w[2] for w in name]
         return picked[0][0], picked[-1][1], [w[2] for w in picked]
 
     def subordinate_subject(self, unit: Unit, limit: int) -> tuple[int, int, list[str]] | None:
@@ -1739,7 +1772,9 @@ class Rules:
         if semicolon and self.doc.quotation_covering(semicolon.start()) is None:
             end = semicolon.start()
         opening = (_SUBORDINATE_OPENING.match(text, self.doc.body_start(unit))
-                   or _FRONTED_SUBORDINATE.match(text, self.doc.body_start(unit), start))
+                   or _FRONTED_SUBORDINATE.match(text, self.doc.body_start(unit), start)
+                   # "He did not stop, but when a reporter asked whether S, he replied ...": mid-sentence
+                   or _SUBORDINATE_AFTER_A_CLAUSE.search(text, max(unit.start, start - 100), start))
         if opening and "," not in text[opening.end():start]:
             # (not when the subordinate clause closed before the content: "As the Ledger reported, even if S1, S2")
             # "When X said that S, Y replied ...": S ends where the main clause begins
@@ -1966,7 +2001,8 @@ class Rules:
                     return e, None, True  # "She recalled the first minutes:" and the quotation below
                 if bridge and norm(bridge[0]) not in BRIDGE_STARTERS and not _is_adverb(bridge[0]) and not (
                         len(bridge) == 1 and norm(bridge[0]) in _ASIDE_WORDS) and not (  # "said, however, that"
-                        _TIME_AGO.fullmatch(" ".join(bridge))):  # "announced two days earlier that"
+                        _TIME_AGO.fullmatch(" ".join(bridge))) and not (  # "announced two days earlier that"
+                        w == ":" and _DOCUMENT_BRIDGE.fullmatch(" ".join(bridge))):  # "posted a statement on X:"
                     if lemma not in _TELL_LIKE:
                         return None
                     cut = next((n for n, b in enumerate(bridge) if n and norm(b) in BRIDGE_STARTERS), len(bridge))
@@ -2608,7 +2644,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # "Moen stepped in at one point to say that S", "Voss used her speech to argue that S": the subject
         # acted in order to speak; not "wants to say", "declined to say", "asked Marek to say"
         subject = rules.clause_subject(unit, cue.start())
-        if subject is not None and subject[1] < cue.start() and _ACTED_TO_SPEAK.match(text, subject[1], cue.start()):
+        if subject is not None and subject[1] < cue.start() and (
+                _ACTED_TO_SPEAK.match(text, subject[1], cue.start()) or (text.startswith(",", subject[1]) and (
+                    _ACTED_TO_SPEAK.match(text, subject[1] + 1, cue.start())))):  # (after an apposed name's comma)
             content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
             if content is not None and rules.clause_follows(cue.end(), unit.end):
                 return [make(content, subject, "infinitive:subject")]
@@ -2813,10 +2851,13 @@ def _nounish_used_as_a_verb(text: str, cue: re.Match, unit: Unit, form: str, pre
     subject right before it (a pronoun, a name, an auxiliary or adverb; for an -s form also ``the
     suit``), then ``that`` or a colon; an -s form may also end its clause (``"Q," Conway notes.``)
     or be followed by a bare clause (``Trump claims he is worth $10 billion``)."""
+    third_person = form.endswith("s") and not form.endswith("ss")
+    if third_person and text[max(unit.start, cue.start() - 3):cue.start()].rstrip().endswith(",") and \
+            _THAT_OR_COLON.match(text[cue.end():unit.end]):
+        return True  # "OSTA, citing a source in the delegation, reports that S": the aside closed, the verb follows
     if prev_word is None:
         return False
     before = prev_word.group(1)
-    third_person = form.endswith("s") and not form.endswith("ss")
     if third_person and (norm(before) == "to" or norm(before) in _FINITE_AUXILIARIES):
         return False  # "responded to reports that S", "There were reports S": no -s verb after "to" or "were"
     subject = (norm(before) in PRONOUNS or norm(before) in AUXILIARIES or _is_adverb(before)
@@ -2835,9 +2876,10 @@ def _nounish_used_as_a_verb(text: str, cue: re.Match, unit: Unit, form: str, pre
     rest = text[cue.end():unit.end]
     if _THAT_OR_COLON.match(rest):
         return True
-    if not third_person:
-        return False
-    return bool(re.match(r"\s*[.,;]?\s*$|[.!?]", rest)) or _starts_with_clause(text, cue.end(), unit.end)
+    if not third_person or cue.group()[0].isupper():
+        return False  # (a Title Case headline's "Calls Trump's Putin Remarks 'Troubling'": "Remarks" is a noun)
+    return bool(re.match(r"\s*[.,;]?\s*$|[.!?]|\s+[\"“«‘']\w", rest)) or _starts_with_clause(text, cue.end(), unit.end)
+    # (also 'Citadel claims "mutual understanding"': a quotation as its object)
 
 
 def _both_across_appositions(text: str, start: int, cue_start: int) -> tuple[int, int, list[str]] | None:

@@ -772,6 +772,10 @@ _TITLE_ADJECTIVES = frozenset("""senior former deputy chief top foreign national
 def is_group_phrase(words: list[str]) -> bool:
     """``both sides``, ``the two envoys``, ``both men``: two people speaking together."""
     lowered = [norm(w) for w in words]
+    place = next((k for k in range(2, len(words)) if lowered[k] in {"at", "in"} and all(
+        w[0].isupper() for w in words[k + 1:])), None) if len(words) > 3 else None
+    if place is not None and place + 1 < len(words):
+        lowered = lowered[:place]  # "Both sides at Port Halden": the place says where, the pair is the same
     if lowered in (["the", "sides"], ["the", "parties"]):
         return True  # "The parties stated that S" in a report of two-sided talks
     if not lowered or not (lowered[0] == "both" or lowered[:2] == ["the", "two"]):

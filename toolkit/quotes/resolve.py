@@ -87,6 +87,8 @@ _NOT_BEFORE_A_NAME = frozenset("""to of for at from in with by about before afte
 
 _ASKING = re.compile(r"\b(?:ask|asks|asked|asking|questioned|pressed|wanted\s+to\s+know)\b")
 
+# "54 percent of Norlandic voters": the group a poll's share is taken from
+_SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(.+)$", re.IGNORECASE)
 # The heads of the descriptions news gives its unnamed sources ("a senior official", "a person familiar with ...")
 _UNNAMED_SOURCE_HEADS = frozenset("""official diplomat source spokesman spokeswoman spokesperson aide adviser advisor
     representative member participant reporter person witness resident lawmaker officer analyst negotiator delegate
@@ -213,6 +215,8 @@ class Resolver:
             head = _PRONOUN_FORMS[head]  # "according to him"
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
+        if "percent" in lowered or "%" in lowered:
+            return self._share(text, words, start)  # "54 percent of voters", "Thirty-one percent": a poll's share
         if len(words) >= 2 and head in _MEDIA_COLLECTIVES and not words[-1][0].isupper() and lowered[0] not in {
                 "a", "an"} and not any(w.endswith(("'s", "’s")) for w in words):
             # "the Ostravian press", "state media": the outlets together, no person of that nationality
@@ -396,8 +400,6 @@ class Resolver:
                 entity = self.index.person_by_name([named.group(1)], named.end())
                 if entity is not None:
                     return Resolution(entity.name, "person", "description:age", entity.id)
-        if "percent" in lowered or "%" in lowered:
-            return self._unnamed(text, words, start)  # "50 percent said": a share of a poll's sample, no one earlier
         if lowered[0] in {"a", "an", "one", "some", "several", "many", "two", "three", "four", "other"} or (
                 head.endswith("s") and head in ROLE_NOUNS and lowered[0] not in {"the", "his", "her", "its", "their"}):
             return self._unnamed(text, words, start, introduce=True)
@@ -553,6 +555,17 @@ class Resolver:
         paragraph = self.doc.unit_at(pos).paragraph
         first_body = 1 if self.doc.is_headline(self.doc.units[0]) else 0
         return paragraph == first_body
+
+    def _share(self, text: str, words, start: int) -> Resolution:
+        """A share of a poll's sample: ``54 percent of voters`` is remembered; a later bare ``31
+        percent`` is a share of the same group (``31 percent of voters``), never an earlier share."""
+        if "of" in [norm(w) for w in words]:
+            return self._unnamed(text, words, start, introduce=True)
+        for position, description, _ in reversed(self.unnamed):
+            group = _SHARE_OF.search(description) if position < start else None
+            if group is not None:
+                return Resolution(f"{text} of {group.group(1)}", "unnamed", "description:share")
+        return self._unnamed(text, words, start)
 
     def _unnamed(self, text: str, words, start: int, *, introduce: bool = False) -> Resolution:
         """An unnamed source keeps its description; an indefinite one is remembered for later
