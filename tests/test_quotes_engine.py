@@ -1764,3 +1764,20 @@ def test_set_seventeen_shapes(text, expected):
 def test_a_title_case_headlines_remarks_is_a_noun():
     text = "Voss Says Tolls Rose, Calls Roke's Ferry Remarks 'Troubling'\n\nThe mayor spoke on Monday."
     assert [q.speaker_mention for q in extract_quotes(text, language="en")] == ["Voss"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Summing up the talks, it was noted by I. P. Varga in a conversation with journalists that the "
+                 "talks had been conducted «in a calm manner».",
+                 [("mixed", "the talks had been conducted «in a calm manner»", "I. P. Varga")],
+                 id="an-occasion-between-the-agent-and-that"),
+    pytest.param("As was reported to HALPRESS by the press service of the Harbour Council, an agreement was reached "
+                 "on a ferry line.",
+                 [("indirect", "an agreement was reached on a ferry line", "the press service of the Harbour Council")],
+                 id="as-was-reported-to-an-agency-by"),
+    pytest.param("As explained to HALPRESS by a source in the delegation, «there was no need for a statement».",
+                 [("direct", "there was no need for a statement", "a source in the delegation")],
+                 id="as-explained-to-an-agency-by"),
+])
+def test_translated_agency_passives_with_an_addressee_or_occasion(text, expected):
+    assert found(text) == expected

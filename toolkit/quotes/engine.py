@@ -559,7 +559,10 @@ _PASSIVE_SAYING = frozenset("""say state announce note emphasize emphasise stres
     confirm mention add explain indicate tell""".split())  # (not "written by": a song has an author, not a speaker)
 # "stated on Saturday by", "said by": a passive cue's agent, after a short time phrase
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w.]+(?:\s+[\w.]+)?|\s+(?:earlier|today|yesterday|later|"
-                            r"also))?\s+by\s+(?!(?:the\s+)?way\b)")
+                            r"also)|\s+to\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?"  # ("reported to OSTA by")
+                            r"\s+by\s+(?!(?:the\s+)?way\b)")
+# "by P. A. Dragunov in a conversation with journalists that S": the occasion between the agent and "that"
+_AGENT_OCCASION_THEN_THAT = re.compile(r"\s+(?:in|to|during|at|on|with)\s+[^,;:«»\"“”]{1,60}?(?=\s+that\b)")
 _QUOTED_SOURCE_TAIL = re.compile(r"\s+(?:in|at|on|from|close\s+to|familiar\s+with|inside|within)\s+"
                                  r"(?!(?:" + _CALENDAR_NAMES + r"|this|last|"
                                  r"that|the\s+(?:morning|evening|afternoon|weekend|day|night))\b)[^,;:]{2,60}")
@@ -2256,12 +2259,14 @@ def _passive_by_agent(rules: Rules, doc: Document, cue: re.Match, unit: Unit, un
     pronoun = norm((subject.group("pronoun") or "").strip()) if subject else ""
     if subject is None or (subject.start() > floor and not subject.group("mark")):
         return None
-    if _THAT_OR_COLON.match(text[speaker[1]:unit.end]):
+    occasion = _AGENT_OCCASION_THEN_THAT.match(text, speaker[1], unit.end)
+    if _THAT_OR_COLON.match(text[occasion.end() if occasion else speaker[1]:unit.end]):
         opening = WORD.match(text, floor)
         fronted = subject.group("mark") == "," and opening is not None and _is_fronted(opening.group())
         if pronoun != "it" or (subject.start() > floor and not fronted):
             return None  # (but "In an interview on Sunday, it was stated by X that S")
-        content = rules.content_after(speaker[1], unit, lemma, unit_cues, allow_bare=False)
+        content = rules.content_after(occasion.end() if occasion else speaker[1], unit, lemma, unit_cues,
+                                      allow_bare=False)
         return (content, speaker, "passive:by_agent") if content is not None else None
     if pronoun == "as" and subject.start() == doc.body_start(unit) and not subject.group("mark"):
         # "As was underlined by him, S": the clause after the attribution's comma
@@ -2629,9 +2634,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
     if form.endswith("ed") and _AS_PASSIVE_OPENER.fullmatch(text, doc.body_start(unit), cue.start()):
-        # "As reported by the Herald, S": the agent speaks, the content is the clause after the comma
-        by = _BY.match(text[cue.end():unit.end])
-        agent = rules.speaker_after(cue.end() + by.end(), unit.end) if by else None
+        # "As reported by the Herald, S", "As explained to OSTA by a source, «Q»": the agent speaks, the
+        # content is the clause after the comma
+        by = _PASSIVE_AGENT.match(text, cue.end(), unit.end)
+        agent = rules.speaker_after(by.end(), unit.end) if by else None
         comma = _UP_TO_COMMA.match(text, agent[1], unit.end) if agent else None
         if agent is None or comma is None or len(WORD.findall(text[agent[1]:comma.end()])) > 8:
             return []
