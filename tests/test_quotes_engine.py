@@ -1781,3 +1781,18 @@ def test_a_title_case_headlines_remarks_is_a_noun():
 ])
 def test_translated_agency_passives_with_an_addressee_or_occasion(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("This includes a special ferry unit, Harbour Secretary Ash Roke told a Senate panel Wednesday.",
+                 [("indirect", "This includes a special ferry unit", "Harbour Secretary Ash Roke")],
+                 id="told-a-senate-panel"),
+    pytest.param("Sen. Jon Reed (N-Esterby), said after a lunch that he had not read the plan.",
+                 [("indirect", "he had not read the plan", "Sen. Jon Reed")], id="a-stray-comma-after-a-party-tag"),
+    pytest.param("The harbour deficit will end this year, the budget office reported on Tuesday -- a development "
+                 "that raises new questions.",
+                 [("indirect", "The harbour deficit will end this year", "the budget office")],
+                 id="a-dash-then-the-writers-summary"),
+])
+def test_attribution_tails_real_copy_writes(text, expected):
+    assert found(text) == expected

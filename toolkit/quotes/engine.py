@@ -328,7 +328,8 @@ _THAT_IS_DETERMINER = frozenset({"is", "was", "would", "will", "could", "has", "
 _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\s+of\s+[A-Z][\w.’'\-]*|"  # "The Ledger of Esterby"
                         r"(?:(?:the|a|an|his|her|their|its|The)\s+(?:[a-z][\w\-]*\s+)?|(?:host|anchor|interviewer|"
                         r"moderator|presenter|correspondent|reporter|columnist|commentator|state|national|public|local|regional)\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}"
-                        r"(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=\s*[,:]))?|"  # "Chris Wallace of Fox News,"
+                        r"(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=\s*[,:]))?"  # "Chris Wallace of Fox News,"
+                        r"(?:\s+(?:panel|committee|subcommittee|hearing|audience|delegation|caucus|forum|rally|crowd))?|"
                         r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those|he|she|they|we|it|"
                         r"there)\s)"  # not "her the plan", "her she would win"
                         r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those|in|on|at|of|for|with|from|by|"
@@ -1325,7 +1326,10 @@ class Rules:
                 if comma is not None and comma > 0 and words[comma + 1][2].endswith("ed"):
                     i = comma - 1
         elif words[i][2] == "," and i > 0:
+            comma = i
             i = self._before_parenthetical(words, i)
+            if i is None and words[comma - 1][2] == ")":
+                i = comma - 1  # "Sen. Jack Reed (D-R.I.), said": a stray comma after the party tag
             if i is None:
                 return None
         elif i > 1 and words[i][2] in _CLOSING_AFTER_COMMA and (words[i - 1][2] == "," or words[i - 1][2] == "'" == words[
@@ -2022,6 +2026,10 @@ class Rules:
                 continue  # "told Ostra-Press, the state news agency, ...": not a cue
             if word in {"’", "'"} and self.text[e:e + 2].isdigit():
                 continue  # "said in ’08 that": a year, not a quotation mark
+            if word in {"—", "–", "-"}:
+                after = next((x[2] for x in words[k + 1:k + 3] if x[2][0].isalnum()), "")
+                if norm(after) in {"a", "an"}:
+                    return None  # "reported on Tuesday -- a development that ...": the writer's summary, no bridge
             if w in CUE_FORMS and k > 0 and norm(words[k - 1][2]) in {"when", "if", "after", "once"} and next(
                     (x[2] for x in words[k + 1:16] if x[2] in {":", "that"}), None) == ":":
                 continue  # 'told Congress when asked about it: "Q"': the occasion, not another cue
