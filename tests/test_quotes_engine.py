@@ -1796,3 +1796,22 @@ def test_translated_agency_passives_with_an_addressee_or_occasion(text, expected
 ])
 def test_attribution_tails_real_copy_writes(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The argument would be aided, Roke said, by the coming ferry timetable.",
+                 [("indirect", "The argument would be aided, Roke said, by the coming ferry timetable", "Roke")],
+                 id="a-by-phrase-carries-the-clause-on"),
+    pytest.param("Things have changed over the years, she says, especially in the age of ferry apps.",
+                 [("indirect", "Things have changed over the years, she says, especially in the age of ferry apps",
+                   "she")], id="especially-carries-the-clause-on"),
+    pytest.param("The thing that the mayor most needs, aides said, is for the harbour board to step aside.",
+                 [("indirect", "The thing that the mayor most needs, aides said, is for the harbour board to step "
+                   "aside", "aides")], id="a-longer-subject-then-its-verb"),
+    pytest.param("The talks failed, he said, in a statement on Monday.",
+                 [("indirect", "The talks failed", "he")], id="how-it-was-said-is-no-content"),
+    pytest.param("The two sides agreed to meet again, officials said, after the envoys met for six hours.",
+                 [("indirect", "The two sides agreed to meet again", "officials")], id="after-is-the-writers-time"),
+])
+def test_content_on_both_sides_of_a_parenthetical_attribution(text, expected):
+    assert found(text) == expected

@@ -262,6 +262,14 @@ _BEFORE_A_DOCUMENT_NOUN = re.compile(r"\s+" + _DOCUMENT_WORDS + r"s?\b", re.IGNO
 _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
                           r"\s+(?:by|from)\s+")
 # A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
+# after "S, he said,": a phrase that carries S on ("by the upcoming calendar", "especially in ...")
+_CLAUSE_GOES_ON = re.compile(r"(?:by|especially|particularly|mainly|largely|partly|mostly)\s+[a-z]")
+# ... but not how, where or when the words were said: "he said, in a statement", "she said, with a shrug"
+_ATTRIBUTION_CIRCUMSTANCE = re.compile(
+    r"(?:in|at|on|during|with|by|via|over|from|after|before|through)\s+(?:(?:a|an|the|his|her|their|its|this|that)\s+)?"
+    r"(?:[a-z\-]+\s+)?(?:statement|interview|e-?mail|letter|tweet|post|news\s+conference|conference|briefing|rally|"
+    r"event|speech|hearing|meeting|call|phone|telephone|shrug|smile|laugh|sigh|grin|nod|video|radio|television|"
+    r"morning|afternoon|evening|night|week|weekend|time|[A-Z])")
 _FINITE_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b")
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
 _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+)(?:(?:[a-z][\w\-]*|[A-Z]{2,5})\s+){0,2})$")  # ("super PAC spokeswoman")
@@ -2736,7 +2744,11 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 and not re.match(r"\w+ing\b|according\b", text[aside.end():unit.end])
                 and (unfinished or (not _looks_like_clause(first_part) and (
                     _starts_with_clause(text, aside.end(), unit.end) or _VERBISH.match(text, predicate)))
-                     or (_FINITE_AUXILIARY.match(text, predicate) and len(WORD.findall(first_part)) <= 6))):
+                     or (_FINITE_AUXILIARY.match(text, predicate) and len(WORD.findall(first_part)) <= 12)
+                     # "The argument would be aided, Devine said, by the upcoming calendar": the clause goes on
+                     or (_looks_like_clause(first_part) and _CLAUSE_GOES_ON.match(text, aside.end())
+                         and not _ATTRIBUTION_CIRCUMSTANCE.match(text, aside.end())
+                         and "," not in text[aside.end():rules.content_end(aside.end(), unit, unit_cues)]))):
             # ("Cost estimates, he added, were based on ...": a short subject, then its verb after the attribution)
             # "The bigger risk, he said, is a clash at sea": the attribution sits inside its content
             end = rules.content_end(aside.end(), unit, unit_cues)
