@@ -90,7 +90,12 @@ GATES = {
     # agency's dispatch in «guillemets», a profile, an opinion column, lawmakers' reactions, a radio interview with
     # a transcript; measured blind at 0.856 (attribution 0.918) part-way through the eighth session (0.850 with the
     # engine it started with)
-    "held-out set 17": fixture_set("heldout17", 0.84, 0.90),
+    "held-out set 17": fixture_set("heldout17", 0.89, 0.92),
+    # a wire flash with updates, a front-page lead, a markets story, a first-person op-ed, residents, a readout
+    # re-reported, a fact-check, an analysis on unnamed sources, a magazine reconstruction, a TV web summary;
+    # measured blind at 0.877 (attribution 0.929) at the end of the eighth session, the same with the engine it
+    # started with; kept unstudied as the next check on carry-over
+    "held-out set 18": fixture_set("heldout18", 0.86, 0.91),
 }
 
 
