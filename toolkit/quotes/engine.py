@@ -261,7 +261,6 @@ _DOCUMENT_NOUN = re.compile(r"\b" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _BEFORE_A_DOCUMENT_NOUN = re.compile(r"\s+" + _DOCUMENT_WORDS + r"s?\b", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"(?:\s+(?:released|issued|published|posted|put\s+out|sent|circulated|distributed))?"
                           r"\s+(?:by|from)\s+")
-# A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
 # after "S, he said,": a phrase that carries S on ("by the upcoming calendar", "especially in ...")
 _CLAUSE_GOES_ON = re.compile(r"(?:by|especially|particularly|mainly|largely|partly|mostly)\s+[a-z]")
 # ... but not how, where or when the words were said: "he said, in a statement", "she said, with a shrug"
@@ -270,6 +269,7 @@ _ATTRIBUTION_CIRCUMSTANCE = re.compile(
     r"(?:[a-z\-]+\s+)?(?:statement|interview|e-?mail|letter|tweet|post|news\s+conference|conference|briefing|rally|"
     r"event|speech|hearing|meeting|call|phone|telephone|shrug|smile|laugh|sigh|grin|nod|video|radio|television|"
     r"morning|afternoon|evening|night|week|weekend|time|[A-Z])")
+# A verb that continues a sentence after an aside: "One of the decisions, according to X, is ..."
 _FINITE_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b")
 # '"Q," veteran analyst X wrote': role words between the quotation and the name
 _ROLE_WORDS_BEFORE = re.compile(r"[,”\"’'»]\s+((?:[a-z][\w\-]*\s+)(?:(?:[a-z][\w\-]*|[A-Z]{2,5})\s+){0,2})$")  # ("super PAC spokeswoman")
@@ -349,8 +349,10 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
 # "on Saturday", "in an interview on Monday": time and place between a cue and its content.
 _DOCUMENT_BRIDGE = re.compile(r"(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?" + _DOCUMENT_WORDS + r"s?"
                               r"(?:\s+(?:on|to|in|via)\s+[\w.’'\-]+(?:\s+[\w.’'\-]+){0,3})?", re.IGNORECASE)
-_TIME_AGO = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|several|a few|\d+) (?:days?|weeks?|months?|years?) "
-                       r"(?:earlier|later|ago|before)", re.IGNORECASE)
+# "two days earlier", "a week ago": a lapse of time between a cue and its "that"
+_TIME_AGO_WORDS = (r"(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
+                   r"\s+(?:earlier|later|ago|before)")
+_TIME_AGO = re.compile(_TIME_AGO_WORDS, re.IGNORECASE)
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|after|following)\s+"
                           r"(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
@@ -359,9 +361,7 @@ _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlie
                           r"address|messages?|meetings?|talks|sessions?|summit|call|hearings?|visit)"
                           # a bare day: "said Thursday she would leave"
                           r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
-                          # "announced two days earlier that", "said a week ago that"
-                          r"|\s+(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
-                          r"\s+(?:earlier|later|ago|before)"
+                          r"|\s+" + _TIME_AGO_WORDS +  # "announced two days earlier that", "said a week ago that"
                           r")+(?=\s)")
 # the same time words closed by a comma or colon: 'said Wednesday, "Q"'
 _TIME_BEFORE_PUNCTUATION = re.compile(_TIME_BRIDGE.pattern.removesuffix(r"(?=\s)") + r"(?=\s*[,:])")
@@ -586,10 +586,10 @@ _TO_AN_AUDIENCE = re.compile(r"to\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+)?(?:repo
 _ADVERBS_BEFORE_A_VERB = re.compile(r"(?:(?:now|also|still|already|only|just|never|always|often|soon|[a-z]+ly)\s+)*")
 # '"Q," has said the Minister' (translated copy): an auxiliary before an inverted cue, after the content's comma
 _INVERTED_AUXILIARY = re.compile(r"(?<=,|[\"”»’](?<=,[\"”»’]))\s*(?:has|have|had)$")
-# "one of her aides": one of a group, not the group
 # a share of a group of people: "74 percent of voters", "half of respondents", "a majority of Democrats"
 _SHARE_WORDS = frozenset({"percent", "half", "third", "thirds", "quarter", "quarters", "fourths", "fifths", "majority",
                           "minority", "plurality", "share", "number", "proportion"})
+# "one of her aides": one of a group, not the group
 _PART_OF_A_GROUP = frozenset({"one", "two", "three", "four", "some", "several", "many", "most", "each", "none", "few"})
 # 'warned against "illusions"', 'hinted at "new proposals"': a cue whose object is a quotation
 _QUOTED_OBJECT_LEMMAS = frozenset({"warn", "caution", "complain", "hint", "boast", "joke", "mention", "insist"})
@@ -2863,13 +2863,14 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
 _SINGULAR_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your",
                                    "each", "every"})
-_FINITE_AUXILIARIES = frozenset("""is are was were be been being am has have had do does did will would can could shall
+_AUXILIARY_VERB_WORDS = frozenset("""is are was were be been being am has have had do does did will would can could shall
     should may might must""".split())
 _SPEAKING_THINGS = frozenset("""suit lawsuit complaint website campaign candidate narrator book study survey poll story
     editorial indictment paper newspaper magazine network channel station site blog group party company firm""".split())
 _NOT_A_SUBJECT = frozenset({"there", "here", "against", "about", "of", "for", "on", "in", "with", "to", "from", "by",
                             "new", "more", "most", "other", "such", "all", "some", "many", "few"})
 _ADJECTIVE_ENDINGS = ("ed", "al", "ial", "ive", "ous", "ic", "ing", "ary", "ory")
+_END_OR_QUOTATION = re.compile(r"\s*[.,;]?\s*$|[.!?]|\s+[\"“«‘']\w")
 
 
 def _nounish_used_as_a_verb(text: str, cue: re.Match, unit: Unit, form: str, prev_word: re.Match | None) -> bool:
@@ -2884,7 +2885,7 @@ def _nounish_used_as_a_verb(text: str, cue: re.Match, unit: Unit, form: str, pre
     if prev_word is None:
         return False
     before = prev_word.group(1)
-    if third_person and (norm(before) == "to" or norm(before) in _FINITE_AUXILIARIES):
+    if third_person and (norm(before) == "to" or norm(before) in _AUXILIARY_VERB_WORDS):
         return False  # "responded to reports that S", "There were reports S": no -s verb after "to" or "were"
     subject = (norm(before) in PRONOUNS or norm(before) in AUXILIARIES or _is_adverb(before)
                or (before[0].isupper() and not before.endswith(("'s", "’s")) and not (
@@ -2904,8 +2905,8 @@ def _nounish_used_as_a_verb(text: str, cue: re.Match, unit: Unit, form: str, pre
         return True
     if not third_person or cue.group()[0].isupper():
         return False  # (a Title Case headline's "Calls Trump's Putin Remarks 'Troubling'": "Remarks" is a noun)
-    return bool(re.match(r"\s*[.,;]?\s*$|[.!?]|\s+[\"“«‘']\w", rest)) or _starts_with_clause(text, cue.end(), unit.end)
-    # (also 'Citadel claims "mutual understanding"': a quotation as its object)
+    # the attribution ends here, or a quotation is its object ('Citadel claims "mutual understanding"'), or a clause
+    return bool(_END_OR_QUOTATION.match(rest)) or _starts_with_clause(text, cue.end(), unit.end)
 
 
 def _both_across_appositions(text: str, start: int, cue_start: int) -> tuple[int, int, list[str]] | None:
