@@ -1815,3 +1815,20 @@ def test_attribution_tails_real_copy_writes(text, expected):
 ])
 def test_content_on_both_sides_of_a_parenthetical_attribution(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('"This might hasten the end of the ferry board," Will wrote.',
+                 [("direct", "This might hasten the end of the ferry board,", "Will")], id="a-first-name-will"),
+    pytest.param("In particular, Will wrote, Voss can challenge Roke on the harbour.",
+                 [("indirect", "In particular, Will wrote, Voss can challenge Roke on the harbour", "Will")],
+                 id="in-particular-will-wrote"),
+    pytest.param("If anything, Brandt argued in his email, the incident shows why the rules matter.",
+                 [("indirect", "If anything, Brandt argued in his email, the incident shows why the rules matter",
+                   "Brandt")], id="if-anything-argued-in-his-email"),
+    pytest.param("They could face sanctions, and as Marrow noted, people involved in the case could be fired.",
+                 [("indirect", "people involved in the case could be fired", "Marrow")], id="and-as-x-noted"),
+    pytest.param("The irony, as Roke put it, is that the ferry never ran.", [], id="as-x-put-it-inside-a-clause"),
+])
+def test_as_clauses_and_asides_real_copy_writes(text, expected):
+    assert found(text) == expected

@@ -286,14 +286,16 @@ _CUE_WORD_AND_COMMA = re.compile(r"\s+([a-z]+)\s*,\s*$")  # "Ostra-Press reporte
 _BLANK_OR_ADVERB = re.compile(r"\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,?")
 # "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
+_AS_AFTER_A_CLAUSE = re.compile(r",\s+(?:and\s+|but\s+|yet\s+|so\s+)?as\s+\Z")
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
-_PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+)?\s*,\s+(?=[A-Za-z])")
+_PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+(?:\s+\w+)?)?\s*,\s+(?=[A-Za-z])")
 # an adverbial that may open a sentence before "he said," ("In the end,", "For now,", "Ultimately,")
 _FRONTED_ADVERBIAL = re.compile(r"(?:(?:In|At|For|By|Over|Within|Until|Since|After|Before|During)\s+(?:(?:the|a|an|this|"
                                 r"that|its|his|her|their|our|any|some|each)\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,2}"
                                 r"|Ultimately|Eventually|Still|Now|Today|Instead|Meanwhile|Overall|Otherwise|Privately|"
-                                r"Publicly|Already|Increasingly|Ironically|Finally|Indeed|Even so|Either way)\s*,")
+                                r"Publicly|Already|Increasingly|Ironically|Finally|Indeed|Even so|Either way|If anything|"
+                                r"Of course|After all|Above all|In other words|As a result|On the other hand)\s*,")
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _QUESTION_LEMMAS = frozenset({"ask", "question", "wonder", "explain", "inquire", "query"})
 _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|As|Once|Until|Asked)\b")
@@ -1311,7 +1313,8 @@ class Rules:
             return self.speaker_before(unit_start, aside.start())
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
-        while i >= 0 and _is_skippable(words[i][2]):
+        while i >= 0 and _is_skippable(words[i][2]) and not (  # ('"Q," Will wrote': a first name, no modal)
+                words[i][2] in {"Will", "May", "Can"} and i > 0 and words[i - 1][2] in _QUOTE_CHARS | {","}):
             if norm(words[i][2]) in {"both", "all"} and (i == 0 or words[i - 1][2] in {".", ";"} or norm(
                     words[i - 1][2]) in _CLAUSE_OPENERS | _SUBORDINATORS):
                 return words[i][0], words[i][1], [words[i][2]]  # "though both said": "both" is the subject
@@ -1485,7 +1488,9 @@ class Rules:
             or _is_noun_after_determiner([x[2] for x in words[max(0, i - 4):i]])  # "An earlier report says"
             or (i > 1 and words[i - 1][2][0].isupper() and norm(words[i - 2][2]) in {"the", "a", "an"})
             or (i > 1 and norm(words[i - 1][2]) == "of" and norm(words[i - 2][2]) in ROLE_NOUNS))  # "secretary of state"
-        if not head[0].isalnum() or lowered in AUXILIARIES or lowered in _STOP_AFTER_SPEAKER or (
+        modal_name = head[0].isupper() and i > 0 and words[i - 1][2] in {",", '"', "”", "'", "’"} | _QUOTE_CHARS and \
+            lowered in {"will", "may", "can"}  # '"Q," Will wrote': a first name, not the modal
+        if not head[0].isalnum() or (lowered in AUXILIARIES and not modal_name) or lowered in _STOP_AFTER_SPEAKER or (
                 lowered in CUE_FORMS and not noun and not (head[0].isupper() and i > 0)):  # "The Washington Post"
             return None
         best_start = None
@@ -2718,8 +2723,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             content = rules.content_after(cue.end(), unit, lemma, unit_cues, allow_bare=True)
             if content is not None:
                 return [make(content, source, "citing:aside", via=" ".join(speaker[2]))]
-    if speaker is not None and _AS_OPENER.fullmatch(text, doc.body_start(unit) if floor == unit.start else floor,
-                                                    speaker[0]):
+    as_clause = speaker is not None and _AS_OPENER.fullmatch(
+        text, doc.body_start(unit) if floor == unit.start else floor, speaker[0]) is not None
+    if speaker is not None and not as_clause and _AS_AFTER_A_CLAUSE.search(text, floor, speaker[0]):
+        # "..., and as Comey noted, S": only when a new clause follows (not "The irony, as X put it, is that")
+        comma = _UP_TO_COMMA.match(text, cue.end(), unit.end)
+        as_clause = comma is not None and _starts_with_clause(text, comma.end(), unit.end)
+    if as_clause:
         # "As X said on Monday, S": the content is the main clause after the comma
         comma = _UP_TO_COMMA.match(text, cue.end(), unit.end) or _COLON_AFTER.match(text, cue.end())
         if comma is None or len(WORD.findall(text[cue.end():comma.end()])) > 8 or _WITH_COMPANION.match(text, cue.end()):
