@@ -1832,3 +1832,16 @@ def test_content_on_both_sides_of_a_parenthetical_attribution(text, expected):
 ])
 def test_as_clauses_and_asides_real_copy_writes(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Noting that the ferry board had failed to act, Voss reminded voters of her plan to sell the fleet.",
+                 [("indirect", "the ferry board had failed to act", "Voss")], id="noting-that-then-the-main-clause"),
+])
+def test_a_participial_cue_that_opens_the_sentence(text, expected):
+    assert found(text) == expected
+
+
+def test_a_participial_opening_leaves_the_main_clauses_own_quote_alone():
+    text = 'Stressing that the fleet is old, Voss said, "If we do not act fast, we will lose it."'
+    assert ("direct", "If we do not act fast, we will lose it.", "Voss") in found(text)

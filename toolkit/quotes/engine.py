@@ -302,6 +302,9 @@ _SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|While|If|Although|Thoug
 # "However, while the party says S, T": a subordinate clause after a fronted adverb
 _FRONTED_SUBORDINATE = re.compile(r"(?:However|But|And|Still|Yet|Meanwhile|Now),?\s+(?:when|while|although|though|"
                                   r"because|since|if|as)\b")
+# "Noting that S, Trump reminded ...": a participial cue that opens the sentence, its content ends at the main clause
+_PARTICIPLE_OPENING = re.compile(r"(?:Noting|Saying|Arguing|Insisting|Warning|Adding|Claiming|Stressing|Citing|"
+                                 r"Acknowledging|Explaining|Suggesting|Declaring|Recalling)\b")
 _SUBORDINATE_AFTER_A_CLAUSE = re.compile(r",\s+(?:but\s+|and\s+|yet\s+)?(?:when|after|before|while|once|because|"
                                          r"although|though)\s+(?:(?:a|an|the|his|her|their|one|two)\s+)?[\w’'.\-]+\s+"
                                          r"(?:[\w’'.\-]+\s+){0,3}?(?:asked|said|told|wrote|added|noted|insisted|argued|"
@@ -1794,7 +1797,8 @@ class Rules:
         opening = (_SUBORDINATE_OPENING.match(text, self.doc.body_start(unit))
                    or _FRONTED_SUBORDINATE.match(text, self.doc.body_start(unit), start)
                    # "He did not stop, but when a reporter asked whether S, he replied ...": mid-sentence
-                   or _SUBORDINATE_AFTER_A_CLAUSE.search(text, max(unit.start, start - 100), start))
+                   or _SUBORDINATE_AFTER_A_CLAUSE.search(text, max(unit.start, start - 100), start)
+                   or _PARTICIPLE_OPENING.match(text, self.doc.body_start(unit)))
         if opening and "," not in text[opening.end():start]:
             # (not when the subordinate clause closed before the content: "As the Ledger reported, even if S1, S2")
             # "When X said that S, Y replied ...": S ends where the main clause begins
@@ -2652,6 +2656,13 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
                 return [make(content, subject, f"{kind}:{lemma}:subject")]
         if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
             inherit = None  # no subject found and no quote earlier in the sentence: unresolved, not guessed
+        if inherit == "next" and not stripped and text[content.end:content.end + 1] == "," and not any(
+                c.start() >= content.end for c in unit_cues):
+            # "Noting that S, Trump reminded Americans of ...": the main clause's subject, after the content
+            # (when the main clause has a cue of its own, "Emphasizing it, Trump said, "Q"", its quote comes next)
+            subject = rules.clause_subject(Unit(content.end + 1, unit.end, unit.paragraph), unit.end)
+            if subject is not None and subject[0] > content.end:
+                return [make(content, subject, f"{kind}:{lemma}:subject")]
         return [make(content, None, f"{kind}:{lemma}", inherit=inherit)]
 
     if form.endswith("ed") and _AS_PASSIVE_OPENER.fullmatch(text, doc.body_start(unit), cue.start()):
