@@ -1845,3 +1845,23 @@ def test_a_participial_cue_that_opens_the_sentence(text, expected):
 def test_a_participial_opening_leaves_the_main_clauses_own_quote_alone():
     text = 'Stressing that the fleet is old, Voss said, "If we do not act fast, we will lose it."'
     assert ("direct", "If we do not act fast, we will lose it.", "Voss") in found(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('Mr. Voss said, "I do not like it," adding that "they have anger that is unbelievable."',
+                 [("direct", "I do not like it,", "Mr. Voss"), ("direct", "they have anger that is unbelievable.",
+                                                            "Mr. Voss")], id="adding-after-a-quotations-comma"),
+    pytest.param("Almost half said they wanted a mayor from outside the harbour board.",
+                 [("indirect", "they wanted a mayor from outside the harbour board", "Almost half")],
+                 id="almost-half-said"),
+    pytest.param("Forty-three percent of all reported donations came from women.", [],
+                 id="a-share-of-things-is-no-speaker"),
+    pytest.param("Ansel Roke, head of the Harbour Fund, a group allied with the mayor, said nearly every "
+                 "conversation he has had with donors centers on the ferries.",
+                 [("indirect", "nearly every conversation he has had with donors centers on the ferries", "Ansel Roke")],
+                 id="nearly-every-opens-a-clause"),
+    pytest.param('A staffer, who spoke on condition of anonymity, said of the senator, "She takes the threat seriously."',
+                 [("direct", "She takes the threat seriously.", "A staffer")], id="said-of-someone-then-a-quotation"),
+])
+def test_more_shapes_from_real_copy(text, expected):
+    assert found(text) == expected

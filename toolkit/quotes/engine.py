@@ -357,6 +357,7 @@ _DOCUMENT_BRIDGE = re.compile(r"(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?
 # "two days earlier", "a week ago": a lapse of time between a cue and its "that"
 _TIME_AGO_WORDS = (r"(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
                    r"\s+(?:earlier|later|ago|before)")
+_SAID_OF = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}\s*,\s*")
 _TIME_AGO = re.compile(_TIME_AGO_WORDS, re.IGNORECASE)
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|after|following)\s+"
                           r"(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
@@ -613,6 +614,9 @@ _QUANTITY_SUBJECT = re.compile(r"\s*(?:(?:much|many|most|some|all|none|each|few|
 _POSSESSIVE_OPENING = re.compile(r"\s*(?:(?:last|this|next|past)\s+)?[^\W\d_][\w\-]*['’]s\s", re.IGNORECASE)
 
 
+_QUANTIFYING_ADVERBS = frozenset({"nearly", "almost", "roughly", "about", "only", "just", "barely", "fully"})
+
+
 def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bool = False) -> bool:
     """Does ``text[start:]`` open with subject + finite verb (``the plan was dead``), not an object
     noun phrase (``his candidacy in June``)? The verb must come within ten words and before a
@@ -620,6 +624,9 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
     relative ``that``/``which``/``who`` needs a second finite verb after it."""
     # quotation marks inside the clause are transparent: 'he "cannot walk down the street"'
     words = [w for w in WORD.findall(text[start:min(limit, start + 400)])[:40] if w not in _QUOTE_CHARS]
+    if len(words) > 2 and norm(words[0]) in _QUANTIFYING_ADVERBS and (
+            norm(words[1]) in DETERMINERS | {"every", "each"} or words[1][0].isdigit() or norm(words[1]) in _SHARE_WORDS):
+        words = words[1:]  # "nearly every conversation centers on ...", "almost half of them agree"
     if not words:
         return False
     first = norm(words[0])
@@ -694,7 +701,7 @@ def _starts_with_clause(text: str, start: int, limit: int, *, strict_subject: bo
               and not relative):
             return True  # "the defence secretary fully supports"
         elif (2 <= k <= 3 and word.islower() and w.endswith("s") and not w.endswith("ss") and words[k - 1].isalpha()
-              and words[k - 1].islower() and norm(words[k - 2]) in DETERMINERS and not relative
+              and words[k - 1].islower() and norm(words[k - 2]) in DETERMINERS | {"every", "each"} and not relative
               and words[k - 1] not in _NUMBER_WORDS):
             return True  # "the committee appears"; not "the two sides"
         elif (k == 2 and first in DETERMINERS and words[1].islower() and norm(words[1]).endswith("s")
@@ -1634,6 +1641,7 @@ class Rules:
                 return None
         if not (words[head_index][2][0].isupper() or head_word in ROLE_NOUNS or head_word in GROUP_NOUNS
                 or words[head_index][2][0].isdigit() or _is_people_plural(head_word)
+                or (head_word in _SHARE_WORDS and at_clause_start and head_index == end_index)  # "Almost half said"
                 or (at_clause_start and _is_agent_plural(head_word))):
             # "the friends", "the billionaire businessman": any noun after a determiner, briefly
             if not starts_with_determiner or end_index - best_start > 6 or head_word.endswith("ly"):
@@ -2102,6 +2110,10 @@ class Rules:
             to = _TO_ADDRESSEE.match(text, pos, unit.end)
             q = self.doc.quotation_starting(to.end(), unit.end) if to else None
             addressee = to.group(1) if q is not None else None
+        if q is None and lemma == "say":
+            # 'said of the senator, "Q"': whom the words are about, then the quotation
+            about = _SAID_OF.match(text, pos, unit.end)
+            q = self.doc.quotation_starting(about.end(), unit.end) if about else None
         if q is not None:
             start = self.doc.outer(q)[0]
             end = self.content_end(start, unit, cues)
@@ -2565,8 +2577,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
 
     before_text = text[floor:cue.start()]
     stripped = before_text.rstrip()
+    # 'X said, "Q1," adding that "Q2"': the quote before ended with its comma inside the closing mark
+    after_quotes_comma = bool(stripped.strip()) and set(stripped.strip()) <= set(_CLOSING) and text[floor - 1:floor] == ","
     participial = form.split()[0].endswith("ing") and (
-        stripped.endswith(",") or not stripped.strip()
+        stripped.endswith(",") or not stripped.strip() or after_quotes_comma
         or _PARTICIPLE_CONJUNCTION.search(stripped) is not None or _DOCUMENT_BEFORE.search(stripped) is not None)
     coordinated = not participial and _COORDINATED.search(" " + text[unit.start:cue.start()]) is not None
     # "Marek has taken to calling it "Q"", "The Granite House has begun describing it as": the subject speaks
@@ -2624,7 +2638,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
             named = (named[0], Document.outer(second)[1])  # 'described the talks as "frank" and "useful"': both
         if participial or coordinated:
             inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
-                                  or _DOCUMENT_BEFORE.search(stripped)) else "next"
+                                  or _DOCUMENT_BEFORE.search(stripped) or after_quotes_comma) else "next"
             if inherit == "previous" and not any(c.unit_start == unit.start for c in candidates):
                 subject = (rules.subordinate_subject(unit, cue.start()) if coordinated else None) or \
                     rules.clause_subject(unit, cue.start())
@@ -2643,7 +2657,7 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         if content is None:
             return []
         inherit = "previous" if (stripped.endswith(",") or coordinated or _mid_sentence(stripped)
-                                  or _DOCUMENT_BEFORE.search(stripped)
+                                  or _DOCUMENT_BEFORE.search(stripped) or after_quotes_comma
                                   or (not stripped and previous_end > unit.start)
                                   # '"Q," Voss said, while arguing S': after a quote of this sentence
                                   or (last is not None and _MID_SENTENCE_CONJUNCTION.search(stripped))) else "next"
