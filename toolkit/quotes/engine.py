@@ -120,6 +120,7 @@ _TELL_LIKE = frozenset({"tell", "inform", "assure", "brief", "remind", "notify",
                         "reassure", "instruct"})
 _OPENING = "\"“„«‹‘'"
 _CLOSING = "\"”»›’'“"
+_CLOSING_MARKS = frozenset(_CLOSING)
 _QUOTE_CHARS = frozenset("\"“”„«»‹›‘’'")
 _DOUBLE_QUOTE_CHARS = frozenset("\"“”„«»")
 # Words that may open the parenthetical of "X, <it>, said".
@@ -2578,7 +2579,8 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
     before_text = text[floor:cue.start()]
     stripped = before_text.rstrip()
     # 'X said, "Q1," adding that "Q2"': the quote before ended with its comma inside the closing mark
-    after_quotes_comma = bool(stripped.strip()) and set(stripped.strip()) <= set(_CLOSING) and text[floor - 1:floor] == ","
+    after_quotes_comma = 0 < len(stripped.strip()) <= 2 and set(stripped.strip()) <= _CLOSING_MARKS and \
+        text[floor - 1:floor] == ","
     participial = form.split()[0].endswith("ing") and (
         stripped.endswith(",") or not stripped.strip() or after_quotes_comma
         or _PARTICIPLE_CONJUNCTION.search(stripped) is not None or _DOCUMENT_BEFORE.search(stripped) is not None)
