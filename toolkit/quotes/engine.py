@@ -286,8 +286,9 @@ _THAT_THEN_AUXILIARY = re.compile(r"\s*that\s+(?:have|has|had|is|are|was|were|wi
 _CUE_WORD_AND_COMMA = re.compile(r"\s+([a-z]+)\s*,\s*$")  # "Ostra-Press reported, citing X"
 _BLANK_OR_ADVERB = re.compile(r"\s*(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,?")
-# "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
+# "..., and as Comey noted, S": the cue's clause after a clause of the writer's
 _AS_AFTER_A_CLAUSE = re.compile(r",\s+(?:and\s+|but\s+|yet\s+|so\s+)?as\s+\Z")
+# "As X said, S" / "But as X told reporters, S": the cue's clause opens the sentence
 _AS_OPENER = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+as|As)\s+")
 # "..., he said, is ...": an attribution set off by commas in the middle of its sentence
 _PARENTHETICAL_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+\w+(?:\s+\w+)?)?\s*,\s+(?=[A-Za-z])")
@@ -358,8 +359,9 @@ _DOCUMENT_BRIDGE = re.compile(r"(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?
 # "two days earlier", "a week ago": a lapse of time between a cue and its "that"
 _TIME_AGO_WORDS = (r"(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
                    r"\s+(?:earlier|later|ago|before)")
-_SAID_OF = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}\s*,\s*")
 _TIME_AGO = re.compile(_TIME_AGO_WORDS, re.IGNORECASE)
+# 'said of the senator, "Q"': whom the words are about, then the quotation
+_SAID_OF = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}\s*,\s*")
 _TIME_BRIDGE = re.compile(r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|after|following)\s+"
                           r"(?:(?!to\s)[\w’'\-]+\s+){0,3}?"
                           r"(?:[A-Z][\w’'\-]*|morning|afternoon|evening|night|week|weekend|month|year|interview|"
@@ -1161,6 +1163,12 @@ _STATE_NAME_STARTS = frozenset({"New", "North", "South", "West", "Rhode"})  # "i
 _CLOSING_AFTER_COMMA = frozenset("\"”»'")
 
 
+def _first_name_not_modal(words: list[tuple[int, int, str]], i: int) -> bool:
+    """'"Q," Will wrote', 'In particular, Will wrote': after a quotation mark or a comma, "Will" (or
+    "May", "Can") is a first name, not the modal."""
+    return words[i][2] in {"Will", "May", "Can"} and i > 0 and words[i - 1][2] in _QUOTE_CHARS | {","}
+
+
 def _double_marks(words: list[tuple[int, int, str]], start: int, end: int) -> int:
     """The double quotation marks among ``words[start:end]``; two apostrophes in a row (``''``,
     one newspaper's way of writing them) count as one."""
@@ -1324,8 +1332,7 @@ class Rules:
             return self.speaker_before(unit_start, aside.start())
         words = _words(self.text, unit_start, cue_start)
         i = len(words) - 1
-        while i >= 0 and _is_skippable(words[i][2]) and not (  # ('"Q," Will wrote': a first name, no modal)
-                words[i][2] in {"Will", "May", "Can"} and i > 0 and words[i - 1][2] in _QUOTE_CHARS | {","}):
+        while i >= 0 and _is_skippable(words[i][2]) and not _first_name_not_modal(words, i):
             if norm(words[i][2]) in {"both", "all"} and (i == 0 or words[i - 1][2] in {".", ";"} or norm(
                     words[i - 1][2]) in _CLAUSE_OPENERS | _SUBORDINATORS):
                 return words[i][0], words[i][1], [words[i][2]]  # "though both said": "both" is the subject
@@ -1499,9 +1506,8 @@ class Rules:
             or _is_noun_after_determiner([x[2] for x in words[max(0, i - 4):i]])  # "An earlier report says"
             or (i > 1 and words[i - 1][2][0].isupper() and norm(words[i - 2][2]) in {"the", "a", "an"})
             or (i > 1 and norm(words[i - 1][2]) == "of" and norm(words[i - 2][2]) in ROLE_NOUNS))  # "secretary of state"
-        modal_name = head[0].isupper() and i > 0 and words[i - 1][2] in {",", '"', "”", "'", "’"} | _QUOTE_CHARS and \
-            lowered in {"will", "may", "can"}  # '"Q," Will wrote': a first name, not the modal
-        if not head[0].isalnum() or (lowered in AUXILIARIES and not modal_name) or lowered in _STOP_AFTER_SPEAKER or (
+        if not head[0].isalnum() or (lowered in AUXILIARIES and not _first_name_not_modal(words, i)) or (
+                lowered in _STOP_AFTER_SPEAKER) or (
                 lowered in CUE_FORMS and not noun and not (head[0].isupper() and i > 0)):  # "The Washington Post"
             return None
         best_start = None
