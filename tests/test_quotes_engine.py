@@ -1865,3 +1865,16 @@ def test_a_participial_opening_leaves_the_main_clauses_own_quote_alone():
 ])
 def test_more_shapes_from_real_copy(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("He crossed the border thirty years ago after, according to him, the Ledger censured his first report.",
+                 [("indirect", "the Ledger censured his first report", "him")], id="after-according-to-s"),
+    pytest.param("The wire reported that, according to an analysis of her calendar, 85 of 154 visitors had donated.",
+                 [("indirect", "85 of 154 visitors had donated", "an analysis of her calendar")],
+                 id="that-according-to-s"),
+    pytest.param("Voss will go to the next debate, because, according to Voss, the press would call him a coward.",
+                 [("indirect", "the press would call him a coward", "Voss")], id="because-according-to-s"),
+])
+def test_according_to_after_a_word_that_leaves_the_clause_open(text, expected):
+    assert found(text) == expected

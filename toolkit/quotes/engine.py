@@ -518,6 +518,9 @@ _BRACKETED_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _BY_AGENT = re.compile(r"\s+by\s")
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|as|after|because|while|since|whereas|although|though|once|until|before)\s+")
 _RELATIVE_BEFORE_SPEAKER = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
+# the last word before ", according to X, S" that leaves its clause open: S comes after X ("The AP reported that,
+# according to an analysis, S", "He crossed the border after, according to him, S")
+_OPENS_A_CLAUSE_AHEAD = frozenset("""that after while because when before as if since although though whether""".split())
 _COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
 # ", who ..." on the speaker, also after an apposition: 'said Scott Reed, the group's strategist, who added'
 _RELATIVE_ON_SPEAKER = re.compile(r"\s*,\s*(?:[^,;:\"“”«»()]{1,80},\s*)?who\b")
@@ -2448,7 +2451,9 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         before = text[floor:cue.start()].rstrip()
         if before.endswith(":") and cue.group()[0].isupper():
             floor, before = cue.start(), ""  # "It has not gone unnoticed: According to X, S"
-        if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"}:
+        last_before = (before.rstrip(" ,—–-").split() or [""])[-1].lower()
+        if before and len(WORD.findall(before)) >= 3 and before.split()[-1].lower() not in {"and", "but", "that"} \
+                and last_before not in _OPENS_A_CLAUSE_AHEAD:
             aside = _PARENTHETICAL_ATTRIBUTION.match(text, speaker[1], unit.end)
             if aside and before.endswith(",") and (_FINITE_AUXILIARY.match(text, aside.end()) or (
                     not _looks_like_clause(before) and _VERBISH.match(text, aside.end())) or (
