@@ -1878,3 +1878,12 @@ def test_more_shapes_from_real_copy(text, expected):
 ])
 def test_according_to_after_a_word_that_leaves_the_clause_open(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("He kept making gaffes after telling his aides he planned to adopt a calmer tone.",
+                 [("indirect", "he planned to adopt a calmer tone", "He")], id="telling-his-aides-he"),
+    pytest.param("Voss told her aides they would win.", [("indirect", "they would win", "Voss")], id="told-her-aides-they"),
+])
+def test_a_pronoun_after_the_addressee_opens_the_content(text, expected):
+    assert found(text) == expected

@@ -348,7 +348,7 @@ _ADDRESSEE = re.compile(r"\s+(The\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,
                         r"(?:the|a|an|his|her|their|its)\s+(?!(?:the|a|an|this|that|these|those|he|she|they|we|it|"
                         r"there)\s)"  # not "her the plan", "her she would win"
                         r"(?:[a-z][\w\-]*\s+)?(?!(?:the|a|an|this|that|these|those|in|on|at|of|for|with|from|by|"
-                        r"about|after|before|during|last|over|via)\b)[a-z][\w\-]*"  # ("a biographer in 2022")
+                        r"about|after|before|during|last|over|via|he|she|they|we|it|there|you)\b)[a-z][\w\-]*"  # ("a biographer in 2022", "his aides he planned")
                         r"(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?=\s+that\b))?|"  # "the head of state that"
                         r"him|her|them|me|us|you|reporters|journalists|lawmakers|senators|supporters|officials|"
                         r"colleagues|aides|diplomats|donors|voters|listeners|viewers|readers|delegates|audiences|crowds|"
