@@ -852,6 +852,12 @@ def _lower_run_to_a_role(words: list[tuple[int, int, str]], j: int, end_index: i
     return False
 
 
+def _time_adjective(previous: str, word: str) -> bool:
+    """``earlier`` / ``later`` right after a determiner (``an earlier report``) is an adjective, not
+    the adverb of ``X earlier said`` that the auxiliaries list holds."""
+    return norm(word) in {"earlier", "later"} and norm(previous) in DETERMINERS
+
+
 def _is_noun_after_determiner(before: list[str]) -> bool:
     """Do the words before a cue word end in a determiner and adjectives only (``a``, ``a
     short written``), so that the cue word is a noun (``a short written note``)?"""
@@ -862,7 +868,7 @@ def _is_noun_after_determiner(before: list[str]) -> bool:
         if not before[k].isalpha() or not before[k].islower() or w in PRONOUNS or w in _PRONOUN_FORMS:
             return False
         if (w in AUXILIARIES or w in _NOT_ROLE_MODIFIERS or w.endswith("ly")) and not (
-                k and norm(before[k - 1]) in DETERMINERS and w in {"earlier", "later"}):
+                k and _time_adjective(before[k - 1], w)):
             return False  # (but "an earlier report": an adjective)
     return False
 
@@ -1594,12 +1600,13 @@ class Rules:
                     w in _SHARE_WORDS and norm(words[j + 1][2]) == "of") or (  # "74 percent of voters in Ohio"
                     # "Valmoran foreign affairs ministry spokesman Benali Cherif": a longer run before a role
                     end_index - j <= 7 and word.isalpha() and _lower_run_to_a_role(words, j, end_index)) or (
-                    j > 0 and norm(words[j - 1][2]) in DETERMINERS and (w.endswith("ed") or w in {"earlier", "later"})) or (
+                    j > 0 and ((w.endswith("ed") and norm(words[j - 1][2]) in DETERMINERS)
+                               or _time_adjective(words[j - 1][2], w))) or (
                     # ("the sealed envelope", "An earlier report in a New Hampshire paper")
                     norm(words[j + 1][2]) in ROLE_NOUNS and words[j + 1][2].islower() and j + 2 <= end_index
                     and norm(words[j + 2][2]) == "of")):  # "the press service of the council"
                 if w in _STOP_AFTER_SPEAKER or (w in AUXILIARIES and not (
-                        w in {"earlier", "later"} and j > 0 and norm(words[j - 1][2]) in DETERMINERS)) or (w in CUE_FORMS and not (j == end_index and noun) and not (
+                        j > 0 and _time_adjective(words[j - 1][2], w))) or (w in CUE_FORMS and not (j == end_index and noun) and not (
                         j < end_index and w in _NOUNISH and _is_noun_after_determiner([x[2] for x in words[max(0, j - 4):j]]))
                         and not (j < end_index and norm(words[j + 1][2]) in ROLE_NOUNS)
                         and not (0 < j < end_index and w.endswith("ed") and norm(words[j - 1][2]) in DETERMINERS)
@@ -2767,9 +2774,10 @@ def _read_cue(rules: Rules, doc: Document, cue: re.Match, unit: Unit, unit_cues:
         # "..., and as Comey noted, S": only when a new clause follows (not "The irony, as X put it, is that")
         comma = _UP_TO_COMMA.match(text, cue.end(), unit.end)
         as_clause = comma is not None and _starts_with_clause(text, comma.end(), unit.end)
+    elif as_clause:
+        comma = _UP_TO_COMMA.match(text, cue.end(), unit.end) or _COLON_AFTER.match(text, cue.end())
     if as_clause:
         # "As X said on Monday, S": the content is the main clause after the comma
-        comma = _UP_TO_COMMA.match(text, cue.end(), unit.end) or _COLON_AFTER.match(text, cue.end())
         if comma is None or len(WORD.findall(text[cue.end():comma.end()])) > 8 or _WITH_COMPANION.match(text, cue.end()):
             return []  # (not "As Freddy joked with his friend at the table, his brother grew impatient": a time)
         start, end = _trim_content(text, comma.end(), rules.content_end(comma.end(), unit, unit_cues))

@@ -216,7 +216,7 @@ class Resolver:
         if len(words) == 1 and head in PRONOUNS:
             return self._pronoun(head, start, cue_lemma, previous)
         if "percent" in lowered or "%" in lowered:
-            return self._share(text, words, start)  # "54 percent of voters", "Thirty-one percent": a poll's share
+            return self._share(text, words, lowered, start)  # "54 percent of voters", "Thirty-one percent": a poll's share
         if len(words) >= 2 and head in _MEDIA_COLLECTIVES and not words[-1][0].isupper() and lowered[0] not in {
                 "a", "an"} and not any(w.endswith(("'s", "’s")) for w in words):
             # "the Ostravian press", "state media": the outlets together, no person of that nationality
@@ -556,10 +556,10 @@ class Resolver:
         first_body = 1 if self.doc.is_headline(self.doc.units[0]) else 0
         return paragraph == first_body
 
-    def _share(self, text: str, words, start: int) -> Resolution:
+    def _share(self, text: str, words, lowered: list[str], start: int) -> Resolution:
         """A share of a poll's sample: ``54 percent of voters`` is remembered; a later bare ``31
         percent`` is a share of the same group (``31 percent of voters``), never an earlier share."""
-        if "of" in [norm(w) for w in words]:
+        if "of" in lowered:
             return self._unnamed(text, words, start, introduce=True)
         for position, description, _ in reversed(self.unnamed):
             group = _SHARE_OF.search(description) if position < start else None
